@@ -1,0 +1,98 @@
+"""The errors libyamodel raises; every one derives from :class:`LibyaModelError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+__all__ = [
+    "AmbiguousName",
+    "DataError",
+    "LibyaModelError",
+    "Problem",
+    "UnknownId",
+    "UnknownName",
+]
+
+
+class LibyaModelError(Exception):
+    """The root of every error libyamodel raises."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with the data: where it is, what is wrong, what would do."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    record: str | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = str(self.file) if self.line is None else f"{self.file}:{self.line}"
+        if self.record:
+            where = f"{where}: {self.record}" if where else self.record
+        if self.field:
+            where = f"{where}: {self.field}" if where else self.field
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class DataError(LibyaModelError, ValueError):
+    """Data that cannot be loaded; lists every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+class UnknownName(LibyaModelError, LookupError):
+    """A name that matches no entity; carries the nearest known names."""
+
+    def __init__(self, name: str, suggestions: Iterable[str] = ()) -> None:
+        self.name = name
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"no entity is called {name!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownId(LibyaModelError, KeyError):
+    """An id that names no record in the dataset; carries the nearest known ids."""
+
+    def __init__(self, id: str, suggestions: Iterable[str] = ()) -> None:
+        self.id = id
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"no record has the id {id!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousName(LibyaModelError, LookupError):
+    """A name that matches more than one entity; carries every candidate id."""
+
+    def __init__(self, name: str, candidates: Iterable[str]) -> None:
+        self.name = name
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        super().__init__(
+            f"{name!r} could mean any of {', '.join(self.candidates)}; pass an id instead"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])

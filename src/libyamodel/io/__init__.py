@@ -1,0 +1,19 @@
+"""Reading and writing the data format: YAML and JSON files of typed records."""
+
+from __future__ import annotations
+
+from libyamodel.io._convert import converter, structure_record, unstructure_record
+from libyamodel.io._dump import dump_records, records_to_yaml
+from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
+
+__all__ = [
+    "DATA_SUFFIXES",
+    "Origin",
+    "check_records",
+    "converter",
+    "dump_records",
+    "load_records",
+    "records_to_yaml",
+    "structure_record",
+    "unstructure_record",
+]

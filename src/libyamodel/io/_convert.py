@@ -1,0 +1,238 @@
+"""The cattrs converter between plain data (YAML/JSON) and model objects.
+
+Structuring is strict: text fields take text, flags take true/false, lists take
+lists, so that nothing a user wrote is coerced into something they did not mean.
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import cattrs
+import pendulum
+from cattrs.errors import IterableValidationError, IterableValidationNote
+
+from libyamodel.model import FieldError, Participant, Record
+from libyamodel.time import PartialDate, Period, PeriodError
+
+__all__ = ["converter", "describe", "structure_record", "unstructure_record"]
+
+
+def describe(value: object) -> str:
+    """A short phrase naming what a value is, for error messages."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the flag {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _text(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        hint = "; put it in quotes" if isinstance(value, int | float) else ""
+        raise TypeError(f"expected text, got {describe(value)}{hint}")
+    return value
+
+
+def _flag(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {describe(value)}")
+    return value
+
+
+def _number(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {describe(value)}")
+    return float(value)
+
+
+def _pendulum_date(value: object, _: type) -> pendulum.Date:
+    if isinstance(value, str):
+        return pendulum.Date.fromisoformat(value)
+    raise TypeError(f"expected a date such as 2014-11-13, got {describe(value)}")
+
+
+def _partial_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date such as 2014-11-13, got {describe(value)}")
+    return PartialDate.parse(value)
+
+
+_PERIOD_HELP: Final = "write {start: D, end: D}, {on: D} or a single date D"
+
+
+def _period(value: object, _: type) -> Period:
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return Period.once(_partial_date(value, PartialDate))
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a period, got {describe(value)}; {_PERIOD_HELP}")
+    problems: list[Exception] = [
+        FieldError(key, f"unknown key; a period has start and end, or on alone ({_PERIOD_HELP})")
+        for key in value
+        if key not in ("start", "end", "on")
+    ]
+    if "on" in value and ("start" in value or "end" in value):
+        problems.append(FieldError("on", f"on stands alone, without start or end; {_PERIOD_HELP}"))
+    if "on" not in value and "start" not in value:
+        problems.append(FieldError("start", f"a period needs a start; {_PERIOD_HELP}"))
+    dates: dict[str, PartialDate | None] = {}
+    for key in ("start", "end", "on"):
+        if value.get(key) is None:
+            if key in value and key != "end":
+                problems.append(FieldError(key, f"expected a date, got {describe(None)}"))
+            dates[key] = None
+            continue
+        try:
+            dates[key] = _partial_date(value[key], PartialDate)
+        except (TypeError, ValueError) as error:
+            problems.append(FieldError(key, str(error)))
+    if problems:
+        raise ExceptionGroup("invalid period", problems)
+    try:
+        if value.get("on") is not None:
+            return Period.observed(dates["on"])  # type: ignore[arg-type]
+        return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
+    except PeriodError as error:
+        raise FieldError("end" if "end" in value else "on", str(error)) from None
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    accepted = ", ".join(str(member.value) for member in cls)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"{describe(value)} is not one of: {accepted}") from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    conv.register_structure_hook(str, _text)
+    conv.register_structure_hook(bool, _flag)
+    conv.register_structure_hook(float, _number)
+    conv.register_structure_hook(pendulum.Date, _pendulum_date)
+    conv.register_structure_hook(PartialDate, _partial_date)
+    conv.register_structure_hook(Period, _period)
+    conv.register_structure_hook_factory(
+        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), _enum_hook
+    )
+
+    def tuple_hook(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = typing.get_args(tp)[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {describe(value)}")
+            items, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as error:
+                    error.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"invalid items in {tp}", errors, tp)
+            return tuple(items)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+
+    participant = conv.get_structure_hook(Participant)
+    conv.register_structure_hook(
+        Participant,
+        lambda value, tp: (
+            Participant(actor=_text(value, str))
+            if isinstance(value, str)
+            else participant(value, tp)
+        ),
+    )
+
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_unstructure_hook(pendulum.Date, lambda day: day.isoformat())
+    conv.register_unstructure_hook(Period, _unstructure_period)
+    conv.register_unstructure_hook(
+        Participant, lambda p: p.actor if p.role is None else {"actor": p.actor, "role": p.role}
+    )
+    return conv
+
+
+def _unstructure_period(period: Period) -> Any:
+    observed = period.observation
+    if observed is not None:
+        return {"on": str(observed)}
+    if period.end == period.start and period.start.open is None:
+        return str(period.start)
+    plain: dict[str, str] = {"start": str(period.start)}
+    if period.end is not None:
+        plain["end"] = str(period.end)
+    return plain
+
+
+converter: Final = _make_converter()
+"""The converter every loader and dumper uses."""
+
+
+def structure_record(data: Mapping[str, Any], cls: type[Record]) -> Record:
+    """Build a record of ``cls`` from a mapping without its ``type`` key."""
+    return converter.structure(data, cls)
+
+
+_ORDER_LAST: Final = ("note", "evidence")
+
+
+def unstructure_record(record: Record) -> dict[str, Any]:
+    """A record as plain data in file order: type, id, fields, note, evidence.
+
+    Fields left at their defaults (nothing, empty lists, ``accepts: true``,
+    ``stance: affirms``) are left out, as a person writing the file would.
+    """
+    plain = converter.unstructure(record)
+    out: dict[str, Any] = {"type": record.TYPE}
+    for key, value in plain.items():
+        if key not in _ORDER_LAST:
+            out[key] = value
+    for key in _ORDER_LAST:
+        out[key] = plain.get(key)
+    return _pruned(out)
+
+
+_NO_DEFAULT: Final = object()
+_DEFAULTS: Final[Mapping[str, object]] = {"accepts": True, "stance": "affirms"}
+
+
+def _pruned(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None or value in ([], ()) or _DEFAULTS.get(key, _NO_DEFAULT) == value:
+            continue
+        if isinstance(value, list | tuple):
+            result[key] = [_pruned(item) if isinstance(item, dict) else item for item in value]
+        elif isinstance(value, dict):
+            result[key] = _pruned(value)
+        else:
+            result[key] = value
+    return result

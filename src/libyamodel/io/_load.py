@@ -1,0 +1,361 @@
+"""Loading records from files and folders, collecting every problem into one DataError."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from libyamodel.errors import DataError, Problem
+from libyamodel.io._convert import describe, structure_record
+from libyamodel.io._reading import Document, ReadError, line_of, read
+from libyamodel.model import (
+    RECORD_TYPES,
+    Entity,
+    FieldError,
+    Mandate,
+    Office,
+    Place,
+    Record,
+    Source,
+    Target,
+    references,
+)
+from libyamodel.model._entities import Actor, Institution
+
+__all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
+
+DATA_SUFFIXES: Final = (".yaml", ".yml", ".json")
+
+Step = str | int
+
+
+@attrs.frozen
+class Origin:
+    """Where a record was read: its file, its place in the file and its YAML node."""
+
+    file: Path | None = None
+    path: tuple[Step, ...] = ()
+    document: Document | None = attrs.field(default=None, eq=False, repr=False)
+
+    def locate(self, steps: Sequence[Step] = ()) -> tuple[Path | None, int | None]:
+        """The file and line of a field of the record, as near as is known."""
+        if self.document is None or self.file is None:
+            return self.file, None
+        document = self.document
+        if document.node is None and document.path.suffix.lower() == ".json":
+            try:
+                document = read(document.path, with_lines=True)
+            except ReadError:
+                return self.file, None
+            object.__setattr__(self, "document", document)
+        return self.file, line_of(document.node, (*self.path, *steps))
+
+
+_STEP: Final = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def _steps(field: str) -> tuple[Step, ...]:
+    return tuple(name if name else int(index) for name, index in _STEP.findall(field))
+
+
+def _format(steps: Iterable[Step]) -> str:
+    text = ""
+    for step in steps:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+def _leaves(
+    error: BaseException, steps: tuple[Step, ...] = ()
+) -> Iterator[tuple[tuple[Step, ...], BaseException]]:
+    """Every innermost error of a (cattrs) exception group, with the path to its field."""
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            extra: tuple[Step, ...] = ()
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    extra = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    extra = (note.index,)
+            yield from _leaves(inner, steps + extra)
+    elif isinstance(error, FieldError):
+        yield steps + _steps(error.field), error
+    else:
+        yield steps, error
+
+
+def _message(error: BaseException, cls: type[Record]) -> tuple[str, str | None]:
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(error.extra_fields))
+        target = error.cl if isinstance(error.cl, type) else cls
+        accepted = ", ".join(field.name for field in attrs.fields(target))
+        return (
+            f"unknown key{'s' if len(error.extra_fields) > 1 else ''} {keys}",
+            f"accepted: {accepted}",
+        )
+    if isinstance(error, KeyError):
+        return "missing; this field is required", None
+    if isinstance(error, FieldError):
+        return str(error).split(": ", 1)[1], None
+    return str(error), None
+
+
+def _record_name(data: Mapping[str, Any], type_name: str | None) -> str:
+    ident = data.get("id")
+    label = type_name or "record"
+    return f"{label} {ident!r}" if isinstance(ident, str) else label
+
+
+@attrs.define
+class _Collector:
+    """Gathers records and problems across files."""
+
+    records: list[tuple[Record, Origin]] = attrs.Factory(list)
+    problems: list[Problem] = attrs.Factory(list)
+
+    def problem(
+        self,
+        origin: Origin,
+        message: str,
+        *,
+        record: str | None = None,
+        steps: Sequence[Step] = (),
+        hint: str | None = None,
+    ) -> None:
+        file, line = origin.locate(steps)
+        self.problems.append(
+            Problem(
+                message,
+                file=file,
+                line=line,
+                record=record,
+                field=_format(steps) or None,
+                hint=hint,
+            )
+        )
+
+    def add_document(self, document: Document) -> None:
+        data = document.data
+        if data is None:
+            return
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                self.add_record(item, Origin(document.path, (index,), document), None)
+        elif isinstance(data, dict):
+            for group, items in data.items():
+                origin = Origin(document.path, (group,), document)
+                if group not in RECORD_TYPES:
+                    self.problem(
+                        origin,
+                        f"unknown record type {group!r}",
+                        hint=_did_you_mean(group, RECORD_TYPES),
+                    )
+                elif not isinstance(items, list):
+                    self.problem(
+                        origin, f"expected a list of {group} records, got {describe(items)}"
+                    )
+                else:
+                    for index, item in enumerate(items):
+                        self.add_record(
+                            item, Origin(document.path, (group, index), document), group
+                        )
+        else:
+            self.problem(
+                Origin(document.path, (), document),
+                f"expected a list of records or a mapping from type to list, got {describe(data)}",
+            )
+
+    def add_record(self, data: object, origin: Origin, group: str | None) -> None:
+        if not isinstance(data, dict):
+            self.problem(
+                origin, f"expected a record (a mapping with a type: key), got {describe(data)}"
+            )
+            return
+        type_name = data.get("type", group)
+        name = _record_name(data, type_name if isinstance(type_name, str) else None)
+        if type_name is None:
+            self.problem(
+                origin,
+                "missing type:",
+                record=name,
+                hint=f"one of {', '.join(sorted(RECORD_TYPES))}",
+            )
+            return
+        if group is not None and type_name != group:
+            self.problem(
+                origin,
+                f"type {type_name!r} inside the {group!r} list",
+                record=name,
+                steps=("type",),
+            )
+            return
+        cls = RECORD_TYPES.get(type_name) if isinstance(type_name, str) else None
+        if cls is None:
+            self.problem(
+                origin,
+                f"unknown record type {type_name!r}",
+                record=name,
+                steps=("type",),
+                hint=_did_you_mean(str(type_name), RECORD_TYPES)
+                or f"one of {', '.join(sorted(RECORD_TYPES))}",
+            )
+            return
+        fields = {key: value for key, value in data.items() if key != "type"}
+        try:
+            record = structure_record(fields, cls)
+        except Exception as error:
+            reported: set[tuple[Step, ...]] = set()
+            for steps, leaf in _leaves(error):
+                message, hint = _message(leaf, cls)
+                reported.add(steps[:1])
+                self.problem(origin, message, record=name, steps=steps, hint=hint)
+            for steps, leaf in _field_checks(cls, fields):
+                if steps[:1] not in reported:
+                    message, hint = _message(leaf, cls)
+                    self.problem(origin, message, record=name, steps=steps, hint=hint)
+            return
+        self.records.append((record, origin))
+
+
+def _field_checks(
+    cls: type[Record], fields: Mapping[str, Any]
+) -> Iterator[tuple[tuple[Step, ...], FieldError]]:
+    """Run the model's own field validators on raw values that are already of the right shape."""
+    for field in attrs.fields(cls):
+        validator = field.validator
+        if validator is None or field.name not in fields:
+            continue
+        value = fields[field.name]
+        if isinstance(value, list):
+            value = tuple(value)
+        if not isinstance(value, str | tuple):
+            continue
+        try:
+            validator(None, field, value)
+        except FieldError as error:
+            yield _steps(error.field), error
+        except Exception:
+            continue
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    return "did you mean " + ", ".join(close) + "?" if close else None
+
+
+_TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
+    Target.PARTY: (Actor, Institution),
+    Target.ENTITY: (Entity,),
+    Target.PLACE: (Place,),
+    Target.OFFICE: (Office,),
+    Target.SOURCE: (Source,),
+    Target.MANDATE: (Mandate,),
+}
+
+
+def check_records(records: Sequence[tuple[Record, Origin]]) -> list[Problem]:
+    """Problems across records: ids defined twice, references that do not resolve."""
+    collector = _Collector()
+    by_id: dict[str, tuple[Record, Origin]] = {}
+    for record, origin in records:
+        earlier = by_id.get(record.id)
+        if earlier is None:
+            by_id[record.id] = (record, origin)
+            continue
+        file, line = earlier[1].locate(("id",))
+        where = "elsewhere" if file is None else (f"{file}:{line}" if line else str(file))
+        collector.problem(
+            origin,
+            f"the id {record.id!r} is already defined ({where})",
+            record=f"{record.TYPE} {record.id!r}",
+            steps=("id",),
+            hint="ids must be unique across all files; rename one",
+        )
+    by_kind: dict[Target, list[str]] = {}
+    for record, origin in records:
+        for path, ident, target in references(record):
+            found = by_id.get(ident)
+            allowed = _TARGETS[target]
+            if found is not None and isinstance(found[0], allowed):
+                continue
+            name = f"{record.TYPE} {record.id!r}"
+            if found is None:
+                if target not in by_kind:
+                    by_kind[target] = sorted(
+                        i for i, (r, _) in by_id.items() if isinstance(r, allowed)
+                    )
+                collector.problem(
+                    origin,
+                    f"{ident!r} is not a known id",
+                    record=name,
+                    steps=_steps(path),
+                    hint=_did_you_mean(ident, by_kind[target])
+                    or f"define {target.value} with this id, or fix the reference",
+                )
+            else:
+                collector.problem(
+                    origin,
+                    f"{ident!r} is a {found[0].TYPE}, but this field needs {target.value}",
+                    record=name,
+                    steps=_steps(path),
+                )
+    return collector.problems
+
+
+def _data_files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+            for file in sorted(files):
+                if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
+                    yield Path(root) / file
+    else:
+        yield path
+
+
+def load_records(
+    paths: Iterable[Path], *, context: Sequence[tuple[Record, Origin]] = ()
+) -> list[tuple[Record, Origin]]:
+    """Read and check every file under ``paths``; raise one DataError listing all problems.
+
+    ``context`` holds records loaded before (the bundled data): new records may
+    refer to them, and may not reuse their ids.
+    """
+    collector = _Collector()
+    for root in paths:
+        if not root.exists():
+            collector.problems.append(
+                Problem("no such file or folder", file=root, hint="check the path")
+            )
+            continue
+        if root.is_file() and not root.name.lower().endswith(DATA_SUFFIXES):
+            collector.problems.append(
+                Problem(
+                    "not a data file",
+                    file=root,
+                    hint=f"data files end in {', '.join(DATA_SUFFIXES)}",
+                )
+            )
+            continue
+        for file in _data_files(root):
+            try:
+                document = read(file)
+            except ReadError as error:
+                collector.problems.append(Problem(str(error), file=file, line=error.line))
+                continue
+            collector.add_document(document)
+    problems = collector.problems + check_records([*context, *collector.records])
+    if problems:
+        raise DataError(problems)
+    return collector.records

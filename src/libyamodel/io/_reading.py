@@ -1,0 +1,190 @@
+"""Reading YAML and JSON files into plain Python data, safely and with line numbers.
+
+YAML is composed into nodes (by libyaml when present) and turned into data here,
+not by PyYAML's constructors: only strings, numbers, true/false and null, lists
+and mappings with text keys exist in a data file. Dates stay text (we parse them
+ourselves), ``on``/``yes``/``no`` stay text, duplicate keys, tags, anchors and
+aliases are refused, so nothing is executed, coerced or silently overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Final
+
+import attrs
+import yaml
+
+__all__ = ["Document", "ReadError", "line_of", "read"]
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_INT: Final = re.compile(r"[-+]?[0-9]+")
+_FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_BOOL: Final = {"true": True, "false": False}
+_NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_PLAIN_STR: Final = "tag:yaml.org,2002:str"
+
+
+class ReadError(ValueError):
+    """A file that is not well-formed YAML or JSON (or uses what data files may not)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(message)
+
+
+@attrs.frozen
+class Document:
+    """A file's data, and its YAML node tree when line numbers are known."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag != _PLAIN_STR:
+        raise ReadError(f"the tag {node.tag} is not allowed in data files", _line(node))
+    value: str = node.value
+    if node.style:  # quoted or block scalars are always text
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        number = float(value)
+        if math.isfinite(number):
+            return number
+    return value
+
+
+def _build(node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise ReadError(
+            "anchors and aliases (&name, *name) are not allowed in data files", _line(node)
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, seen) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                raise ReadError(
+                    "mapping keys must be plain text (no merges or nested keys)", _line(key_node)
+                )
+            key = key_node.value
+            if key in mapping:
+                raise ReadError(f"the key {key!r} appears twice in one mapping", _line(key_node))
+            mapping[key] = _build(value_node, seen)
+        return mapping
+    raise ReadError(f"unexpected YAML node {node!r}", _line(node))  # pragma: no cover
+
+
+class _DataLoader(_Loader):  # type: ignore[misc]
+    """A composer whose resolver tags nothing implicitly: every plain scalar is text."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _DataLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+def _read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = None if mark is None else mark.line + 1
+        raise ReadError(f"not valid YAML: {error.problem or error}", line) from None
+    except yaml.YAMLError as error:
+        raise ReadError(f"not valid YAML: {error}") from None
+    return (None if node is None else _build(node, set())), node
+
+
+def _no_duplicates(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ReadError(f"the key {key!r} appears twice in one mapping")
+            seen.add(key)
+    return mapping
+
+
+def _no_constants(name: str) -> Any:
+    raise ReadError(f"{name} is not a number data files accept")
+
+
+def _read_json(text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except json.JSONDecodeError as error:
+        raise ReadError(f"not valid JSON: {error.msg}", error.lineno) from None
+
+
+def read(path: Path, *, with_lines: bool | None = None) -> Document:
+    """Read one ``.yaml``, ``.yml`` or ``.json`` file.
+
+    JSON is read with the standard parser; ``with_lines=True`` reads it through
+    the YAML composer instead, to recover line numbers for error messages.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot read the file: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ReadError(
+            f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line
+        ) from None
+    if path.suffix.lower() == ".json" and not with_lines:
+        return Document(path, _read_json(text))
+    data, node = _read_yaml(text)
+    return Document(path, data, node)
+
+
+def line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int | None:
+    """The line of the deepest node along ``path`` (keys and list indices)."""
+    if node is None:
+        return None
+    line = _line(node)
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next((pair for pair in node.value if pair[0].value == step), None)
+            if found is None:
+                return line
+            node = found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if not 0 <= step < len(node.value):
+                return line
+            node = node.value[step]
+        else:
+            return line
+        line = _line(node)
+    return line

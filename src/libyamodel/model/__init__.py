@@ -1,0 +1,90 @@
+"""The typed, immutable model: entities, facts, evidence and their vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from libyamodel.model._base import Entity, Evidence, Fact, FieldError, Record, Target, references
+from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
+from libyamodel.model._enums import (
+    ActorKind,
+    ControlExtent,
+    EventKind,
+    InstitutionKind,
+    MandateKind,
+    PlaceKind,
+    Position,
+    Stance,
+    Status,
+    SupportKind,
+)
+from libyamodel.model._facts import (
+    Conference,
+    ControlClaim,
+    Event,
+    LegitimacyClaim,
+    Mandate,
+    Participant,
+    Recognition,
+    Response,
+    Ruling,
+    Support,
+    Tenure,
+)
+
+ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
+FACT_TYPES: tuple[type[Fact], ...] = (
+    LegitimacyClaim,
+    Recognition,
+    Mandate,
+    Tenure,
+    ControlClaim,
+    Conference,
+    Ruling,
+    Support,
+    Event,
+)
+RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
+    {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
+)
+
+__all__ = [
+    "ENTITY_TYPES",
+    "FACT_TYPES",
+    "RECORD_TYPES",
+    "Actor",
+    "ActorKind",
+    "Conference",
+    "ControlClaim",
+    "ControlExtent",
+    "Entity",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "Fact",
+    "FieldError",
+    "Institution",
+    "InstitutionKind",
+    "LegitimacyClaim",
+    "Mandate",
+    "MandateKind",
+    "NamedEntity",
+    "Office",
+    "Participant",
+    "Place",
+    "PlaceKind",
+    "Position",
+    "Recognition",
+    "Record",
+    "Response",
+    "Ruling",
+    "Source",
+    "Stance",
+    "Status",
+    "Support",
+    "SupportKind",
+    "Target",
+    "Tenure",
+    "references",
+]

@@ -1,0 +1,193 @@
+"""What every record shares: ids, notes, evidence, derived status, references."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from libyamodel.errors import LibyaModelError
+from libyamodel.model._enums import Stance, Status
+from libyamodel.time import Period
+
+__all__ = [
+    "Entity",
+    "Evidence",
+    "Fact",
+    "FieldError",
+    "Record",
+    "Target",
+    "references",
+    "status_of",
+]
+
+_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+_QID: Final = re.compile(r"Q[1-9][0-9]*")
+
+
+class FieldError(LibyaModelError, ValueError):
+    """A field value the model refuses: a malformed id, an empty name, no evidence."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+class Target(enum.Enum):
+    """What kind of record a reference must point to."""
+
+    PARTY = "an actor or institution"
+    ENTITY = "an entity"
+    PLACE = "a place"
+    OFFICE = "an office"
+    SOURCE = "a source"
+    MANDATE = "a mandate"
+
+
+def ref_to(target: Target, via: str | None = None) -> dict[str, Any]:
+    """Field metadata marking a reference (``via`` names the id inside a nested item)."""
+    return {"ref": target, "via": via}
+
+
+_ID_HELP: Final = (
+    "ids are lowercase letters, digits and hyphens, starting with a letter or digit, "
+    "e.g. house-of-representatives"
+)
+
+
+def is_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a slug id."""
+    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
+        raise FieldError(attribute.name, f"{value!r} is not an id; {_ID_HELP}")
+
+
+def is_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a slug id or ``None``."""
+    if value is not None:
+        is_id(instance, attribute, value)
+
+
+def are_ids(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Validator: a tuple of slug ids."""
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or _SLUG.fullmatch(item) is None:
+            raise FieldError(f"{attribute.name}[{index}]", f"{item!r} is not an id; {_ID_HELP}")
+
+
+def is_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a string with something in it."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(attribute.name, f"must be non-empty text, got {value!r}")
+
+
+def is_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: non-empty text or ``None``."""
+    if value is not None:
+        is_text(instance, attribute, value)
+
+
+def are_texts(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Validator: a tuple of non-empty strings."""
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise FieldError(f"{attribute.name}[{index}]", f"must be non-empty text, got {item!r}")
+
+
+def is_optional_qid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a Wikidata item id such as ``Q1016``, or ``None``."""
+    if value is not None and (not isinstance(value, str) or _QID.fullmatch(value) is None):
+        raise FieldError(attribute.name, f"{value!r} is not a Wikidata item id such as Q1016")
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """A source's statement of a fact: a verbatim quote, where it is, and its stance."""
+
+    source: str = attrs.field(validator=is_id, metadata=ref_to(Target.SOURCE))
+    quote: str = attrs.field(validator=is_text)
+    stance: Stance = attrs.field(default=Stance.AFFIRMS, converter=Stance)
+    locator: str | None = attrs.field(default=None, validator=is_optional_text)
+    attributed_to: str | None = attrs.field(
+        default=None, validator=is_optional_id, metadata=ref_to(Target.PARTY)
+    )
+
+
+def status_of(evidence: tuple[Evidence, ...]) -> Status:
+    """The status a set of evidence gives a fact (DESIGN section 2)."""
+    stances = {item.stance for item in evidence}
+    denied = Stance.DENIES in stances
+    if stances - {Stance.DENIES}:
+        if denied:
+            return Status.DISPUTED
+        return Status.CONFIRMED if Stance.AFFIRMS in stances else Status.REPORTED
+    return Status.DENIED
+
+
+def has_evidence(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Validator: at least one evidence item, each an :class:`Evidence`."""
+    if not value:
+        raise FieldError(attribute.name, "a fact needs at least one evidence item")
+    for index, item in enumerate(value):
+        if not isinstance(item, Evidence):
+            raise FieldError(f"{attribute.name}[{index}]", f"expected Evidence, got {item!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """Anything with an id in a dataset: an entity or a fact."""
+
+    TYPE: ClassVar[str] = ""
+
+    id: str = attrs.field(validator=is_id)
+    note: str | None = attrs.field(default=None, validator=is_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Entity(Record):
+    """A thing that exists: an actor, institution, place, office or source."""
+
+    @property
+    def name(self) -> str:
+        """The name to show a reader."""
+        raise NotImplementedError
+
+
+@attrs.frozen(kw_only=True)
+class Fact(Record):
+    """A time-bound statement about entities, with the evidence for it."""
+
+    evidence: tuple[Evidence, ...] = attrs.field(converter=tuple, validator=has_evidence)
+
+    @property
+    def status(self) -> Status:
+        """Confirmed, reported, disputed or denied, from the evidence's stances."""
+        return status_of(self.evidence)
+
+    @property
+    def period(self) -> Period:
+        """The time the fact holds."""
+        raise NotImplementedError
+
+
+def references(record: attrs.AttrsInstance) -> Iterator[tuple[str, str, Target]]:
+    """Every reference in a record, as ``(field path, id, target kind)``."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if value is None:
+            continue
+        target: Target | None = field.metadata.get("ref")
+        if target is not None:
+            via = field.metadata.get("via")
+            if isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    ident = getattr(item, via) if via else item
+                    yield f"{field.name}[{index}]" + (f".{via}" if via else ""), ident, target
+            else:
+                yield field.name, value, target
+        elif field.name == "evidence":
+            for index, item in enumerate(value):
+                for path, ident, kind in references(item):
+                    yield f"evidence[{index}].{path}", ident, kind
