@@ -7,20 +7,49 @@ Importing this module needs Hypothesis (``pip install libyamodel[test]``);
 from __future__ import annotations
 
 import datetime
+from typing import Any, TypeVar
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
+from libyamodel.dataset import Dataset
 from libyamodel.model import (
+    FACT_TYPES,
     Actor,
     ActorKind,
+    Conference,
+    ControlClaim,
+    ControlExtent,
+    Event,
+    EventKind,
     Evidence,
+    Fact,
+    Institution,
+    InstitutionKind,
+    LegitimacyClaim,
+    Mandate,
+    MandateKind,
+    Office,
+    Participant,
+    Place,
+    PlaceKind,
+    Position,
+    Recognition,
+    Record,
+    Response,
+    Ruling,
+    Source,
     Stance,
+    Support,
+    SupportKind,
+    Tenure,
 )
 from libyamodel.time import Open, Part, PartialDate, Period
 
 __all__ = [
     "actors",
+    "datasets",
     "days",
     "evidence",
     "ids",
@@ -28,6 +57,8 @@ __all__ = [
     "partial_dates",
     "periods",
 ]
+
+T = TypeVar("T")
 
 _FIRST = datetime.date(1900, 1, 1)
 _LAST = datetime.date(2100, 12, 31)
@@ -95,7 +126,8 @@ def _period(
         return Period(start)
     floor = max(start.earliest, min_value)
     floor = datetime.date(floor.year, floor.month, floor.day)
-    return Period(start, draw(partial_dates(min(floor, max_value), max_value)))
+    ends = partial_dates(min(floor, max_value), max_value)
+    return Period(start, draw(ends.filter(lambda end: end.latest >= start.earliest)))
 
 
 def periods(
@@ -124,15 +156,18 @@ def names() -> st.SearchStrategy[str]:
 def evidence(
     sources: st.SearchStrategy[str] | None = None,
     stances: tuple[Stance, ...] = tuple(Stance),
+    attributed_to: st.SearchStrategy[str | None] | None = None,
 ) -> st.SearchStrategy[Evidence]:
     """Evidence items citing ids drawn from ``sources`` with one of ``stances``."""
+    if not stances:
+        raise ValueError("stances must name at least one Stance")
     return st.builds(
         Evidence,
         source=sources if sources is not None else ids(),
         quote=names(),
         stance=st.sampled_from(stances),
         locator=st.none() | names(),
-        attributed_to=st.none() | ids(),
+        attributed_to=attributed_to if attributed_to is not None else st.none() | ids(),
     )
 
 
@@ -146,3 +181,180 @@ def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy
         aliases=st.lists(names(), max_size=3).map(tuple),
         note=st.none() | names(),
     )
+
+
+def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
+    return st.none() | strategy
+
+
+def _tuples(strategy: st.SearchStrategy[T], max_size: int) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy, max_size=max_size).map(tuple)
+
+
+@attrs.frozen
+class _Pools:
+    """The strategies a fact draws its references, dates and evidence from."""
+
+    parties: st.SearchStrategy[str]
+    places: st.SearchStrategy[str]
+    offices: st.SearchStrategy[str]
+    dates: st.SearchStrategy[PartialDate]
+    spans: st.SearchStrategy[Period]
+    proof: st.SearchStrategy[tuple[Evidence, ...]]
+    mandates: tuple[str, ...]
+
+    def fact(self, kind: type[Fact], ident: str) -> st.SearchStrategy[Fact]:
+        """A strategy for one fact of ``kind`` with the id ``ident``."""
+        common: dict[str, st.SearchStrategy[Any]] = {"id": st.just(ident), "evidence": self.proof}
+        if kind is not Ruling:
+            common["period"] = self.spans
+        parties, places = self.parties, self.places
+        fields: dict[type[Fact], dict[str, st.SearchStrategy[Any]]] = {
+            LegitimacyClaim: {
+                "claimant": parties,
+                "role": st.sampled_from(["legislature", "government", "national army"]),
+                "basis": _optional(names()),
+            },
+            Recognition: {"recognizer": parties, "recognized": parties, "accepts": st.booleans()},
+            Mandate: {
+                "holder": parties,
+                "kind": st.sampled_from(MandateKind),
+                "granted_by": _optional(parties),
+                "instrument": _optional(names()),
+                "extends": _optional(st.sampled_from(self.mandates))
+                if self.mandates
+                else st.none(),
+            },
+            Tenure: {"holder": parties, "office": self.offices, "appointed_by": _optional(parties)},
+            ControlClaim: {
+                "controller": parties,
+                "place": places,
+                "extent": st.none() | st.sampled_from(ControlExtent),
+            },
+            Conference: {
+                "name": names(),
+                "place": _optional(places),
+                "host": _optional(parties),
+                "chairs": st.lists(parties, max_size=2, unique=True).map(tuple),
+                "participants": _tuples(
+                    st.builds(Participant, actor=parties, role=_optional(names())), 4
+                ),
+                "outcomes": _tuples(names(), 2),
+            },
+            Ruling: {
+                "court": parties,
+                "subject": parties,
+                "date": self.dates,
+                "decision": names(),
+                "responses": _tuples(
+                    st.builds(Response, actor=parties, position=st.sampled_from(Position)), 2
+                ),
+            },
+            Support: {
+                "supporter": parties,
+                "supported": parties,
+                "kind": st.sampled_from(SupportKind),
+            },
+            Event: {
+                "name": names(),
+                "kind": st.sampled_from(EventKind),
+                "actors": _tuples(parties, 3),
+                "places": _tuples(places, 2),
+            },
+        }
+        return st.builds(kind, **common, **fields[kind])
+
+
+@st.composite
+def _records(
+    draw: st.DrawFn,
+    max_entities: int,
+    max_facts: int,
+    min_value: datetime.date,
+    max_value: datetime.date,
+) -> list[Record]:
+    per_type = max(1, max_entities // 5)
+    count = {name: draw(st.integers(1, per_type)) for name in ("s", "a", "i", "p", "o")}
+    source_ids = [f"source-{i}" for i in range(count["s"])]
+    actor_ids = [f"actor-{i}" for i in range(count["a"])]
+    institution_ids = [f"institution-{i}" for i in range(count["i"])]
+    place_ids = [f"place-{i}" for i in range(count["p"])]
+    office_ids = [f"office-{i}" for i in range(count["o"])]
+    parties = st.sampled_from(actor_ids + institution_ids)
+    places = st.sampled_from(place_ids)
+    dates = partial_dates(min_value, max_value, open_bounds=False)
+    records: list[Record] = [
+        Source(id=ident, title=draw(names()), published=draw(dates)) for ident in source_ids
+    ]
+    records += [
+        Actor(
+            id=ident,
+            name=draw(names()),
+            kind=draw(st.sampled_from(ActorKind)),
+            aliases=tuple(draw(st.lists(names(), max_size=2))),
+        )
+        for ident in actor_ids
+    ]
+    records += [
+        Institution(
+            id=ident,
+            name=draw(names()),
+            kind=draw(st.sampled_from(InstitutionKind)),
+            seat=draw(_optional(places)),
+        )
+        for ident in institution_ids
+    ]
+    records += [
+        Place(
+            id=ident,
+            name=draw(names()),
+            kind=draw(st.sampled_from(PlaceKind)),
+            within=draw(_optional(st.sampled_from(place_ids[:index]))) if index else None,
+        )
+        for index, ident in enumerate(place_ids)
+    ]
+    records += [
+        Office(id=ident, name=draw(names()), institution=draw(_optional(parties)))
+        for ident in office_ids
+    ]
+    proof = st.lists(
+        evidence(st.sampled_from(source_ids), attributed_to=_optional(parties)),
+        min_size=1,
+        max_size=3,
+    ).map(tuple)
+    mandates: list[str] = []
+    for index in range(draw(st.integers(0, max_facts))):
+        kind = draw(st.sampled_from(FACT_TYPES))
+        pools = _Pools(
+            parties,
+            places,
+            st.sampled_from(office_ids),
+            dates,
+            periods(min_value, max_value),
+            proof,
+            tuple(mandates),
+        )
+        records.append(draw(pools.fact(kind, f"fact-{index}")))
+        if kind is Mandate:
+            mandates.append(f"fact-{index}")
+    return records
+
+
+def datasets(
+    *,
+    max_entities: int = 15,
+    max_facts: int = 20,
+    min_value: datetime.date = datetime.date(2011, 1, 1),
+    max_value: datetime.date = datetime.date(2021, 12, 31),
+) -> st.SearchStrategy[Dataset]:
+    """Whole, referentially valid datasets: unique ids, every reference resolving.
+
+    Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly.
+    """
+    if max_entities < 5:
+        raise ValueError(
+            f"max_entities must be at least 5 (one of each entity type), got {max_entities}"
+        )
+    if max_facts < 0:
+        raise ValueError(f"max_facts must be at least 0, got {max_facts}")
+    return _records(max_entities, max_facts, min_value, max_value).map(Dataset.from_records)

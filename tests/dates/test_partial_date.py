@@ -103,7 +103,7 @@ def test_order_is_consistent_with_bounds(a, b):
 
 @given(partial_dates(), partial_dates(), partial_dates())
 def test_order_is_transitive(a, b, c):
-    if a <= b and b <= c:
+    if a <= b <= c:
         assert a <= c
 
 

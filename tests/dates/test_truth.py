@@ -19,7 +19,7 @@ def test_tables_against_kleene():
 
 
 def test_truth_has_no_boolean_value():
-    with pytest.raises(TypeError, match="is Truth.YES"):
+    with pytest.raises(TypeError, match=r"is Truth\.YES"):
         bool(Truth.MAYBE)
 
 
@@ -50,4 +50,4 @@ def test_excluded_middle_fails_only_for_maybe(a):
 
 def test_operators_refuse_other_types():
     with pytest.raises(TypeError):
-        Truth.YES & True  # noqa: B018
+        Truth.YES & True

@@ -15,7 +15,7 @@ import cattrs
 import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
-from libyamodel.model import FieldError, Participant, Record
+from libyamodel.model import VOCABULARIES, FieldError, Participant, Record
 from libyamodel.time import PartialDate, Period, PeriodError
 
 __all__ = ["converter", "describe", "structure_record", "unstructure_record"]
@@ -122,6 +122,10 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure
 
 
+def _enum_value(member: enum.StrEnum) -> str:
+    return member.value
+
+
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -135,9 +139,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(pendulum.Date, _pendulum_date)
     conv.register_structure_hook(PartialDate, _partial_date)
     conv.register_structure_hook(Period, _period)
-    conv.register_structure_hook_factory(
-        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), _enum_hook
-    )
+    for vocabulary in VOCABULARIES:
+        conv.register_structure_hook(vocabulary, _enum_hook(vocabulary))
+        conv.register_unstructure_hook(vocabulary, _enum_value)
 
     def tuple_hook(tp: Any) -> Callable[[object, type], tuple[Any, ...]]:
         item_type = typing.get_args(tp)[0]

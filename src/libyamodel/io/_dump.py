@@ -10,11 +10,28 @@ import yaml
 
 from libyamodel.errors import LibyaModelError
 from libyamodel.io._convert import unstructure_record
+from libyamodel.io._reading import plain_scalar
 from libyamodel.model import RECORD_TYPES, Record
 
 __all__ = ["dump_records", "records_to_yaml"]
 
-_Dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Quotes every string that the reader would otherwise take for something else."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        if plain_scalar(data) is not data:
+            quoted: yaml.ScalarNode = self.represent_scalar(
+                "tag:yaml.org,2002:str", data, style='"'
+            )
+            return quoted
+        node: yaml.ScalarNode = super().represent_str(data)
+        return node
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
 
 
 def records_to_yaml(records: Iterable[Record]) -> str:

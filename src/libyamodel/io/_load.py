@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -123,6 +123,7 @@ class _Collector:
 
     records: list[tuple[Record, Origin]] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
+    failed_ids: set[str] = attrs.Factory(set)
 
     def problem(
         self,
@@ -159,7 +160,9 @@ class _Collector:
                     self.problem(
                         origin,
                         f"unknown record type {group!r}",
-                        hint=_did_you_mean(group, RECORD_TYPES),
+                        hint=_did_you_mean(group, RECORD_TYPES)
+                        or "a file holds a list of records, or a mapping from record type "
+                        f"({', '.join(sorted(RECORD_TYPES))}) to a list of records",
                     )
                 elif not isinstance(items, list):
                     self.problem(
@@ -211,7 +214,18 @@ class _Collector:
                 or f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
             return
-        fields = {key: value for key, value in data.items() if key != "type"}
+        known = {field.name for field in attrs.fields(cls)}
+        fields = {key: value for key, value in data.items() if key in known}
+        for key in data:
+            if key not in known and key != "type":
+                self.problem(
+                    origin,
+                    f"unknown key {key!r}",
+                    record=name,
+                    steps=(str(key),),
+                    hint=_did_you_mean(str(key), known)
+                    or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
+                )
         try:
             record = structure_record(fields, cls)
         except Exception as error:
@@ -220,6 +234,8 @@ class _Collector:
                 message, hint = _message(leaf, cls)
                 reported.add(steps[:1])
                 self.problem(origin, message, record=name, steps=steps, hint=hint)
+            if isinstance(fields.get("id"), str):
+                self.failed_ids.add(fields["id"])
             for steps, leaf in _field_checks(cls, fields):
                 if steps[:1] not in reported:
                     message, hint = _message(leaf, cls)
@@ -264,8 +280,14 @@ _TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
 }
 
 
-def check_records(records: Sequence[tuple[Record, Origin]]) -> list[Problem]:
-    """Problems across records: ids defined twice, references that do not resolve."""
+def check_records(
+    records: Sequence[tuple[Record, Origin]], failed_ids: Collection[str] = ()
+) -> list[Problem]:
+    """Problems across records: ids defined twice, references that do not resolve.
+
+    References to ``failed_ids`` (records already reported as broken) are not
+    reported again.
+    """
     collector = _Collector()
     by_id: dict[str, tuple[Record, Origin]] = {}
     for record, origin in records:
@@ -290,6 +312,8 @@ def check_records(records: Sequence[tuple[Record, Origin]]) -> list[Problem]:
             if found is not None and isinstance(found[0], allowed):
                 continue
             name = f"{record.TYPE} {record.id!r}"
+            if found is None and ident in failed_ids:
+                continue
             if found is None:
                 if target not in by_kind:
                     by_kind[target] = sorted(
@@ -355,7 +379,10 @@ def load_records(
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
                 continue
             collector.add_document(document)
-    problems = collector.problems + check_records([*context, *collector.records])
+    problems = collector.problems + check_records(
+        [*context, *collector.records], collector.failed_ids
+    )
+    problems.sort(key=lambda p: (str(p.file or ""), p.line or 0))
     if problems:
         raise DataError(problems)
     return collector.records

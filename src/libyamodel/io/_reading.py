@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final
 import attrs
 import yaml
 
-__all__ = ["Document", "ReadError", "line_of", "read"]
+__all__ = ["Document", "ReadError", "line_of", "plain_scalar", "read"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,6 +28,7 @@ _FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0
 _BOOL: Final = {"true": True, "false": False}
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _PLAIN_STR: Final = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS: Final = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
 class ReadError(ValueError):
@@ -57,6 +58,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style:  # quoted or block scalars are always text
         return value
+    return plain_scalar(value)
+
+
+def plain_scalar(value: str) -> Any:
+    """What an unquoted scalar means in a data file: null, true/false, a number or text."""
     if value in _NULL:
         return None
     if value in _BOOL:
@@ -78,6 +84,8 @@ def _build(node: yaml.Node, seen: set[int]) -> Any:
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    if node.tag not in _COLLECTION_TAGS:
+        raise ReadError(f"the tag {node.tag} is not allowed in data files", _line(node))
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, seen) for item in node.value]
     if isinstance(node, yaml.MappingNode):

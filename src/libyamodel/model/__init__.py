@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -45,6 +46,18 @@ FACT_TYPES: tuple[type[Fact], ...] = (
     Support,
     Event,
 )
+VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
+    ActorKind,
+    InstitutionKind,
+    PlaceKind,
+    MandateKind,
+    ControlExtent,
+    SupportKind,
+    EventKind,
+    Position,
+    Stance,
+    Status,
+)
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
     {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
 )
@@ -53,6 +66,7 @@ __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
     "RECORD_TYPES",
+    "VOCABULARIES",
     "Actor",
     "ActorKind",
     "Conference",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -126,6 +126,16 @@ def status_of(evidence: tuple[Evidence, ...]) -> Status:
     return Status.DENIED
 
 
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Converter: any iterable of strings, kept as a tuple."""
+    return tuple(values)
+
+
+def evidence_tuple(values: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Converter: any iterable of evidence items, kept as a tuple."""
+    return tuple(values)
+
+
 def has_evidence(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """Validator: at least one evidence item, each an :class:`Evidence`."""
     if not value:
@@ -159,7 +169,7 @@ class Entity(Record):
 class Fact(Record):
     """A time-bound statement about entities, with the evidence for it."""
 
-    evidence: tuple[Evidence, ...] = attrs.field(converter=tuple, validator=has_evidence)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=evidence_tuple, validator=has_evidence)
 
     @property
     def status(self) -> Status:

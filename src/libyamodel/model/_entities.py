@@ -16,6 +16,7 @@ from libyamodel.model._base import (
     is_optional_text,
     is_text,
     ref_to,
+    str_tuple,
 )
 from libyamodel.model._enums import ActorKind, InstitutionKind, PlaceKind
 from libyamodel.time import PartialDate
@@ -28,7 +29,7 @@ class NamedEntity(Entity):
     """An entity known by a name, other names, and perhaps a Wikidata item."""
 
     name: str = attrs.field(validator=is_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=are_texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=are_texts)
     wikidata: str | None = attrs.field(default=None, validator=is_optional_qid)
 
 

@@ -17,6 +17,7 @@ from libyamodel.model._base import (
     is_optional_text,
     is_text,
     ref_to,
+    str_tuple,
 )
 from libyamodel.model._enums import (
     ControlExtent,
@@ -143,12 +144,12 @@ class Conference(Fact):
         default=None, validator=is_optional_id, metadata=ref_to(Target.PARTY)
     )
     chairs: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=are_ids, metadata=ref_to(Target.PARTY)
+        default=(), converter=str_tuple, validator=are_ids, metadata=ref_to(Target.PARTY)
     )
     participants: tuple[Participant, ...] = attrs.field(
         default=(), converter=_participants, metadata=ref_to(Target.PARTY, via="actor")
     )
-    outcomes: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=are_texts)
+    outcomes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=are_texts)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +158,10 @@ class Response:
 
     actor: str = attrs.field(validator=is_id)
     position: Position = attrs.field(converter=Position)
+
+
+def _responses(values: Iterable[Response]) -> tuple[Response, ...]:
+    return tuple(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +175,7 @@ class Ruling(Fact):
     date: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
     decision: str = attrs.field(validator=is_text)
     responses: tuple[Response, ...] = attrs.field(
-        default=(), converter=tuple, metadata=ref_to(Target.PARTY, via="actor")
+        default=(), converter=_responses, metadata=ref_to(Target.PARTY, via="actor")
     )
 
     @property
@@ -201,8 +206,8 @@ class Event(Fact):
     kind: EventKind = attrs.field(converter=EventKind)
     period: Period = attrs.field(validator=_is_period)
     actors: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=are_ids, metadata=ref_to(Target.PARTY)
+        default=(), converter=str_tuple, validator=are_ids, metadata=ref_to(Target.PARTY)
     )
     places: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=are_ids, metadata=ref_to(Target.PLACE)
+        default=(), converter=str_tuple, validator=are_ids, metadata=ref_to(Target.PLACE)
     )

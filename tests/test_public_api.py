@@ -1,0 +1,91 @@
+"""The public surface: what ``import libyamodel`` promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import libyamodel as lm
+
+PUBLIC = [
+    "Actor",
+    "ActorKind",
+    "AmbiguousName",
+    "Conference",
+    "ControlClaim",
+    "ControlExtent",
+    "DataError",
+    "Dataset",
+    "DateFormatError",
+    "Entity",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "Fact",
+    "FieldError",
+    "Institution",
+    "InstitutionKind",
+    "LegitimacyClaim",
+    "LibyaModelError",
+    "Mandate",
+    "MandateKind",
+    "NamedEntity",
+    "Office",
+    "PartialDate",
+    "Participant",
+    "Period",
+    "PeriodError",
+    "Place",
+    "PlaceKind",
+    "Position",
+    "Precision",
+    "Problem",
+    "Recognition",
+    "Record",
+    "Response",
+    "Ruling",
+    "Source",
+    "Stance",
+    "Status",
+    "Support",
+    "SupportKind",
+    "Tenure",
+    "Truth",
+    "UnknownId",
+    "UnknownName",
+    "__version__",
+    "bundled_data_path",
+    "load",
+]
+
+
+def test_all_is_sorted_and_pinned():
+    assert lm.__all__ == sorted(lm.__all__)
+    assert lm.__all__ == PUBLIC
+    for name in lm.__all__:
+        assert hasattr(lm, name), name
+
+
+def test_every_error_derives_from_the_root_and_its_builtin():
+    assert issubclass(lm.DataError, lm.LibyaModelError)
+    assert issubclass(lm.DataError, ValueError)
+    assert issubclass(lm.UnknownName, LookupError)
+    assert issubclass(lm.AmbiguousName, LookupError)
+    assert issubclass(lm.UnknownId, KeyError)
+    assert issubclass(lm.DateFormatError, ValueError)
+    assert issubclass(lm.FieldError, lm.LibyaModelError)
+
+
+def test_import_does_not_pull_in_optional_libraries():
+    code = (
+        "import sys, libyamodel; "
+        "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_package_is_typed():
+    from importlib import resources
+
+    assert (resources.files("libyamodel") / "py.typed").is_file()
