@@ -1,0 +1,87 @@
+"""The bundled dataset: it loads, every fact is cited, every quote is verbatim.
+
+``tests/seeds/`` holds the text of each source document, named by source id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import libyamodel as lm
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalise(text: str) -> str:
+    """Fold the differences a quote may have from its document: spacing and quote marks."""
+    text = unicodedata.normalize("NFKC", text).translate(_MARKS)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return lm.load()
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {path.stem: normalise(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")}
+
+
+def test_the_bundled_data_loads_and_has_every_record_type(bundled):
+    counts = bundled.counts()
+    for name in ("actor", "institution", "place", "office", "source", "legitimacy_claim",
+                 "recognition", "mandate", "tenure", "control_claim", "conference", "ruling",
+                 "support", "event"):
+        assert counts.get(name, 0) > 0, name
+
+
+def test_every_seed_document_is_a_source(bundled, documents):
+    sources = {entity.id for entity in bundled.entities if isinstance(entity, lm.Source)}
+    assert set(documents) <= sources
+
+
+def test_every_quote_is_verbatim_in_the_document_it_cites(bundled, documents):
+    missing = []
+    checked = 0
+    for fact in bundled.facts:
+        for item in fact.evidence:
+            if item.source not in documents:
+                continue
+            checked += 1
+            if normalise(item.quote) not in documents[item.source]:
+                missing.append(f"{fact.id}: {item.quote[:60]!r}")
+    assert checked > 300
+    assert not missing, "\n".join(missing)
+
+
+def test_quotes_are_more_than_a_word_or_two_and_have_no_ellipses(bundled):
+    short = [
+        (fact.id, item.quote)
+        for fact in bundled.facts
+        for item in fact.evidence
+        if len(item.quote.split()) < 3 or "..." in item.quote or "\u2026" in item.quote
+    ]
+    assert not short
+
+
+def test_hedged_wording_is_not_affirmed(bundled):
+    hedges = ("reportedly", "it is reported", "probably", "rumours")
+    affirmed = [
+        (fact.id, item.quote)
+        for fact in bundled.facts
+        for item in fact.evidence
+        if item.stance is lm.Stance.AFFIRMS and any(h in item.quote.lower() for h in hedges)
+    ]
+    assert not affirmed
+
+
+def test_facts_from_other_sources_carry_a_url(bundled, documents):
+    for entity in bundled.entities:
+        if isinstance(entity, lm.Source) and entity.id not in documents:
+            assert entity.url, f"{entity.id} is not a seed document and has no url"
