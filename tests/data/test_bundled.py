@@ -35,9 +35,22 @@ def documents():
 
 def test_the_bundled_data_loads_and_has_every_record_type(bundled):
     counts = bundled.counts()
-    for name in ("actor", "institution", "place", "office", "source", "legitimacy_claim",
-                 "recognition", "mandate", "tenure", "control_claim", "conference", "ruling",
-                 "support", "event"):
+    for name in (
+        "actor",
+        "institution",
+        "place",
+        "office",
+        "source",
+        "legitimacy_claim",
+        "recognition",
+        "mandate",
+        "tenure",
+        "control_claim",
+        "conference",
+        "ruling",
+        "support",
+        "event",
+    ):
         assert counts.get(name, 0) > 0, name
 
 
