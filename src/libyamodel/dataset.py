@@ -1,25 +1,142 @@
-"""The Dataset: a validated, immutable collection of entities and facts."""
+"""The Dataset: validated, immutable entities and facts, indexed for questions by date.
+
+Indexes are built once, when the dataset is made: facts by type, by every
+entity they name, and by the span of days each fact can cover, so that a query
+looks only at the facts that can answer it.
+"""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Literal, Self, TypeVar
 
-from libyamodel.errors import DataError, Problem, UnknownId
+import attrs
+
+from libyamodel._interval import IntervalIndex
+from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
 from libyamodel.io import Origin, check_records, dump_records, load_records
-from libyamodel.model import Entity, Fact, Record
+from libyamodel.model import (
+    Conference,
+    ControlClaim,
+    Entity,
+    Event,
+    Fact,
+    LegitimacyClaim,
+    Mandate,
+    NamedEntity,
+    Recognition,
+    Record,
+    Ruling,
+    Source,
+    Support,
+    Tenure,
+    references,
+)
+from libyamodel.names import DEFAULT_RULES, NameRules
+from libyamodel.time import MAX_DATE, DateLike, Period, Truth, to_date
 
-__all__ = ["Dataset", "bundled_data_path", "load"]
+if TYPE_CHECKING:
+    from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
+
+__all__ = ["Certainty", "Dataset", "EntityRef", "bundled_data_path", "load"]
 
 StrPath = str | os.PathLike[str]
+Certainty = Literal["definite", "possible"]
+"""``"definite"``: facts certainly true (YES); ``"possible"``: also those that may be (MAYBE)."""
+EntityRef = str | Entity
+"""An entity argument: its id, a name or alias, or the entity itself."""
+
+F = TypeVar("F", bound=Fact)
+
+_OPEN_END = MAX_DATE.toordinal()
 
 
-def _fact_order(fact: Fact) -> tuple[Any, str]:
+def _span(period: Period) -> tuple[int, int]:
+    """The days a period can possibly cover, as ordinals."""
+    end = _OPEN_END if period.end is None else period.end.latest.toordinal()
+    return period.start.earliest.toordinal(), end
+
+
+def _accepted(certainty: Certainty) -> frozenset[Truth]:
+    if certainty == "definite":
+        return frozenset({Truth.YES})
+    if certainty == "possible":
+        return frozenset({Truth.YES, Truth.MAYBE})
+    raise ValueError(f"certainty must be 'definite' or 'possible', got {certainty!r}")
+
+
+@attrs.frozen
+class _Indexes:
+    """What a dataset builds once so that queries touch only relevant facts."""
+
+    rank: dict[str, int]
+    by_type: dict[type[Fact], tuple[Fact, ...]]
+    by_field: dict[tuple[type[Fact], str, str], tuple[Fact, ...]]
+    mentions: dict[str, tuple[Fact, ...]]
+    spans: dict[type[Fact], IntervalIndex[Fact]]
+    names: dict[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
+        by_type: defaultdict[type[Fact], list[Fact]] = defaultdict(list)
+        by_field: defaultdict[tuple[type[Fact], str, str], list[Fact]] = defaultdict(list)
+        mentions: defaultdict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            kind = type(fact)
+            by_type[kind].append(fact)
+            named: set[str] = set()
+            for path, ident, _ in references(fact):
+                field = path.split("[", 1)[0].split(".", 1)[0]
+                if field == "evidence":
+                    continue
+                if ident not in named:
+                    named.add(ident)
+                    mentions[ident].append(fact)
+                key = (kind, field, ident)
+                if not by_field[key] or by_field[key][-1] is not fact:
+                    by_field[key].append(fact)
+        names: defaultdict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            spellings = [entity.id.replace("-", " "), entity.name]
+            if isinstance(entity, NamedEntity):
+                spellings += entity.aliases
+            for spelling in spellings:
+                name_key = rules.key(spelling)
+                if name_key:
+                    names[name_key].add(entity.id)
+        return cls(
+            rank={fact.id: index for index, fact in enumerate(facts)},
+            by_type={kind: tuple(items) for kind, items in by_type.items()},
+            by_field={key: tuple(items) for key, items in by_field.items()},
+            mentions={key: tuple(items) for key, items in mentions.items()},
+            spans={
+                kind: IntervalIndex((*_span(fact.period), fact) for fact in items)
+                for kind, items in by_type.items()
+            },
+            names={key: frozenset(ids) for key, ids in names.items()},
+        )
+
+
+def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
+    """Whether ``fact`` names ``ident`` in one of ``fields``."""
+    for field in fields:
+        value = getattr(fact, field)
+        if value == ident:
+            return True
+        if isinstance(value, tuple) and any(
+            item == ident or getattr(item, "actor", None) == ident for item in value
+        ):
+            return True
+    return False
+
+
+def _fact_order(fact: Fact) -> tuple[object, str]:
     return (fact.period.start.earliest, fact.id)
 
 
@@ -27,32 +144,47 @@ class Dataset:
     """Entities and facts that have passed validation: every reference resolves.
 
     Build one with :func:`load` or :meth:`from_records`. A dataset never changes;
-    methods that narrow it return a new one.
+    methods that narrow it return a new one. Query results are tuples ordered by
+    the earliest day a fact can start, then by id.
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts")
+    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
     _by_id: dict[str, Record]
+    _index: _Indexes
+    _rules: NameRules
 
-    def __init__(self, records: Iterable[Record] = (), *, _checked: bool = False) -> None:
+    def __init__(
+        self,
+        records: Iterable[Record] = (),
+        *,
+        name_rules: NameRules = DEFAULT_RULES,
+        _checked: bool = False,
+    ) -> None:
         items = tuple(records)
         if not _checked:
             _check(items)
-        entities = sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id)
-        facts = sorted((r for r in items if isinstance(r, Fact)), key=_fact_order)
-        object.__setattr__(self, "_entities", tuple(entities))
-        object.__setattr__(self, "_facts", tuple(facts))
+        entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
+        facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=_fact_order))
+        object.__setattr__(self, "_entities", entities)
+        object.__setattr__(self, "_facts", facts)
         object.__setattr__(self, "_by_id", {record.id: record for record in items})
+        object.__setattr__(self, "_rules", name_rules)
+        object.__setattr__(self, "_index", _Indexes.build(entities, facts, name_rules))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
 
     @classmethod
-    def from_records(cls, records: Iterable[Record]) -> Self:
+    def from_records(
+        cls, records: Iterable[Record], *, name_rules: NameRules = DEFAULT_RULES
+    ) -> Self:
         """A dataset of model objects, validated as a load is: ids unique, references resolve."""
-        return cls(records)
+        return cls(records, name_rules=name_rules)
+
+    # -- the records ------------------------------------------------------------------
 
     @property
     def entities(self) -> tuple[Entity, ...]:
@@ -71,7 +203,7 @@ class Dataset:
     def __getitem__(self, id: str) -> Record:
         record = self._by_id.get(id)
         if record is None:
-            raise UnknownId(id, _nearest(id, self._by_id))
+            raise UnknownId(id, difflib.get_close_matches(id, list(self._by_id), n=3, cutoff=0.6))
         return record
 
     def __contains__(self, id: object) -> bool:
@@ -99,15 +231,275 @@ class Dataset:
         """How many records of each type, by type name."""
         return dict(sorted(Counter(record.TYPE for record in self).items()))
 
+    # -- names ------------------------------------------------------------------------
+
+    def resolve(self, name: EntityRef) -> Entity:
+        """The entity an id, name, alias or transliteration refers to.
+
+        Raises :class:`~libyamodel.UnknownName` (with the nearest names) or
+        :class:`~libyamodel.AmbiguousName` (with every candidate).
+        """
+        if isinstance(name, Entity):
+            name = name.id
+        if not isinstance(name, str):
+            raise TypeError(f"expected an entity, its id or a name, got {name!r}")
+        record = self._by_id.get(name)
+        if isinstance(record, Entity):
+            return record
+        ids = self._index.names.get(self._rules.key(name), frozenset())
+        if len(ids) == 1:
+            found = self._by_id[next(iter(ids))]
+            assert isinstance(found, Entity)
+            return found
+        if ids:
+            raise AmbiguousName(name, sorted(ids))
+        raise UnknownName(name, [entity.id for entity, _ in self._ranked(name, 3)])
+
+    def search(self, text: str, limit: int = 10) -> tuple[Entity, ...]:
+        """Entities whose names best match ``text``, best first."""
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, got {limit}")
+        return tuple(entity for entity, _ in self._ranked(text, limit))
+
+    def _ranked(self, text: str, limit: int) -> list[tuple[Entity, float]]:
+        from rapidfuzz import fuzz, process
+
+        query = self._rules.key(text)
+        if not query:
+            return []
+        keys = list(self._index.names)
+        best: dict[str, float] = {}
+        for key, score, _ in process.extract(query, keys, scorer=fuzz.WRatio, limit=limit * 4):
+            for ident in sorted(self._index.names[key]):
+                if score > best.get(ident, -1.0):
+                    best[ident] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        entities = [(self._by_id[ident], score) for ident, score in ranked]
+        return [(entity, score) for entity, score in entities if isinstance(entity, Entity)]
+
+    def _id(self, entity: EntityRef) -> str:
+        return self.resolve(entity).id
+
+    # -- queries ----------------------------------------------------------------------
+
+    def _query(
+        self,
+        kind: type[F],
+        *,
+        on: DateLike | None = None,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
+        naming: Sequence[tuple[tuple[str, ...], EntityRef | None]] = (),
+        keep: Callable[[F], bool] | None = None,
+    ) -> tuple[F, ...]:
+        """Facts of ``kind`` true on ``on`` (or overlapping ``between``) to the certainty asked,
+        naming each given entity in one of the given fields, and passing ``keep``."""
+        accepted = _accepted(certainty)
+        wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
+        candidates: Iterable[Fact]
+        if wanted:
+            fields, ident = wanted[0]
+            pools = [self._index.by_field.get((kind, field, ident), ()) for field in fields]
+            candidates = (
+                pools[0]
+                if len(pools) == 1
+                else {fact.id: fact for pool in pools for fact in pool}.values()
+            )
+        elif on is not None or between is not None:
+            index = self._index.spans.get(kind)
+            first, last = (on, on) if on is not None else between  # type: ignore[misc]
+            lo, hi = to_date(first).toordinal(), to_date(last).toordinal()
+            candidates = () if index is None else index.overlapping(lo, hi)
+        else:
+            candidates = self._index.by_type.get(kind, ())
+        if on is not None:
+            day = to_date(on)
+            candidates = [f for f in candidates if f.period.truth(day) in accepted]
+        if between is not None:
+            first, last = between
+            candidates = [f for f in candidates if f.period.overlaps(first, last) in accepted]
+        results = [
+            fact
+            for fact in candidates
+            if isinstance(fact, kind)
+            and all(_names(fact, fields, ident) for fields, ident in wanted[1:])
+            and (keep is None or keep(fact))
+        ]
+        results.sort(key=lambda fact: self._index.rank[fact.id])
+        return tuple(results)
+
+    def claimants(
+        self,
+        on: DateLike,
+        role: str | None = None,
+        certainty: Certainty = "definite",
+        *,
+        claimant: EntityRef | None = None,
+    ) -> tuple[LegitimacyClaim, ...]:
+        """Claims to legitimacy in force on ``on``, for one role (such as "legislature") or all,
+        optionally by one claimant."""
+        return self._query(
+            LegitimacyClaim,
+            on=on,
+            certainty=certainty,
+            naming=[(("claimant",), claimant)],
+            keep=None if role is None else (lambda claim: claim.role == role),
+        )
+
+    def recognitions(
+        self,
+        on: DateLike | None = None,
+        recognized: EntityRef | None = None,
+        recognizer: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Recognition, ...]:
+        """Recognitions (and refusals, ``accepts=False``), on a date or at any time."""
+        return self._query(
+            Recognition,
+            on=on,
+            certainty=certainty,
+            naming=[(("recognized",), recognized), (("recognizer",), recognizer)],
+        )
+
+    def mandates(
+        self,
+        on: DateLike | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Mandate, ...]:
+        """Mandates in force on a date, or all of them, optionally for one holder."""
+        return self._query(Mandate, on=on, certainty=certainty, naming=[(("holder",), holder)])
+
+    def holders(
+        self, office: EntityRef, on: DateLike, certainty: Certainty = "definite"
+    ) -> tuple[Tenure, ...]:
+        """Who held ``office`` on ``on``: the tenures in force then."""
+        return self._query(Tenure, on=on, certainty=certainty, naming=[(("office",), office)])
+
+    def controllers(
+        self, place: EntityRef, on: DateLike, certainty: Certainty = "definite"
+    ) -> tuple[ControlClaim, ...]:
+        """Who held ``place`` on ``on``: the control claims in force then."""
+        return self._query(ControlClaim, on=on, certainty=certainty, naming=[(("place",), place)])
+
+    def territory(
+        self, controller: EntityRef, on: DateLike, certainty: Certainty = "definite"
+    ) -> tuple[ControlClaim, ...]:
+        """What ``controller`` held on ``on``: its control claims in force then."""
+        return self._query(
+            ControlClaim, on=on, certainty=certainty, naming=[(("controller",), controller)]
+        )
+
+    def supports(
+        self,
+        on: DateLike | None = None,
+        supporter: EntityRef | None = None,
+        supported: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Support, ...]:
+        """Support given, on a date or at any time, optionally by or to one party."""
+        return self._query(
+            Support,
+            on=on,
+            certainty=certainty,
+            naming=[(("supporter",), supporter), (("supported",), supported)],
+        )
+
+    def rulings(
+        self,
+        subject: EntityRef | None = None,
+        court: EntityRef | None = None,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Ruling, ...]:
+        """Court rulings, optionally on one subject, by one court, or dated within ``between``."""
+        return self._query(
+            Ruling,
+            between=between,
+            certainty=certainty,
+            naming=[(("subject",), subject), (("court",), court)],
+        )
+
+    def conferences(
+        self,
+        attendee: EntityRef | None = None,
+        place: EntityRef | None = None,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Conference, ...]:
+        """Conferences, optionally with one attendee (host, chair or participant) or place."""
+        return self._query(
+            Conference,
+            between=between,
+            certainty=certainty,
+            naming=[(("host", "chairs", "participants"), attendee), (("place",), place)],
+        )
+
+    def events(
+        self,
+        between: tuple[DateLike, DateLike] | None = None,
+        actor: EntityRef | None = None,
+        place: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Event, ...]:
+        """Events, optionally within ``between``, involving an actor, or at a place."""
+        return self._query(
+            Event,
+            between=between,
+            certainty=certainty,
+            naming=[(("actors",), actor), (("places",), place)],
+        )
+
+    def timeline(self, entity: EntityRef) -> tuple[Fact, ...]:
+        """Every fact that names the entity in one of its fields, in date order."""
+        if isinstance(entity, str) and isinstance(self._by_id.get(entity), Source):
+            ident = entity
+            cited = [f for f in self._facts if any(e.source == ident for e in f.evidence)]
+            return tuple(cited)
+        return self._index.mentions.get(self._id(entity), ())
+
+    def legitimacy(self, body: EntityRef, on: DateLike) -> LegitimacyProfile:
+        """Everything that bears on ``body``'s legitimacy on ``on``, each item with its truth."""
+        from libyamodel.legitimacy import build_profile
+
+        return build_profile(self, self._id(body), to_date(on))
+
+    def assess(self, body: EntityRef, on: DateLike, rule: Rule) -> Verdict:
+        """Apply a legitimacy rule to ``body``'s profile on ``on``."""
+        return rule(self.legitimacy(body, on))
+
+    # -- knowledge time ---------------------------------------------------------------
+
+    def as_known_on(self, day: DateLike) -> Dataset:
+        """The dataset as it could have been written on ``day``.
+
+        Keeps only evidence from sources certainly published on or before ``day``,
+        drops facts left with none, and so re-derives every status. A mandate
+        whose ``extends`` points to a mandate not yet known loses that link.
+        """
+        cutoff = to_date(day)
+        known_sources = {
+            entity.id
+            for entity in self._entities
+            if isinstance(entity, Source) and entity.published.latest <= cutoff
+        }
+        kept: dict[str, Fact] = {}
+        for fact in self._facts:
+            evidence = tuple(item for item in fact.evidence if item.source in known_sources)
+            if evidence:
+                kept[fact.id] = (
+                    fact if evidence == fact.evidence else attrs.evolve(fact, evidence=evidence)
+                )
+        for ident, fact in kept.items():
+            if isinstance(fact, Mandate) and fact.extends is not None and fact.extends not in kept:
+                kept[ident] = attrs.evolve(fact, extends=None)
+        return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
+
+    # -- output -----------------------------------------------------------------------
+
     def dump(self, folder: StrPath, *, overwrite: bool = False) -> tuple[Path, ...]:
         """Write the dataset as YAML files (one per record type) that load back equal."""
         return tuple(dump_records(self, Path(folder), overwrite=overwrite))
-
-
-def _nearest(name: str, known: Iterable[str]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
 
 
 def _check(records: Sequence[Record]) -> None:
@@ -133,11 +525,22 @@ def _bundled_records() -> tuple[tuple[Record, Origin], ...]:
     return tuple(load_records([bundled_data_path()]))
 
 
-def load(path: StrPath | Sequence[StrPath] | None = None, *, bundled: bool = True) -> Dataset:
+@functools.cache
+def _bundled_dataset() -> Dataset:
+    return Dataset((record for record, _ in _bundled_records()), _checked=True)
+
+
+def load(
+    path: StrPath | Sequence[StrPath] | None = None,
+    *,
+    bundled: bool = True,
+    name_rules: NameRules = DEFAULT_RULES,
+) -> Dataset:
     """Load the bundled dataset, a user's files or folders, or both merged.
 
-    User facts may refer to bundled entities. Every problem in every file is
-    reported at once in a :class:`~libyamodel.DataError`; nothing half-loaded is returned.
+    User facts may refer to bundled entities; an id defined twice is an error.
+    Every problem in every file is reported at once in a
+    :class:`~libyamodel.DataError`; nothing half-loaded is returned.
     """
     paths: list[Path] = []
     if path is not None:
@@ -145,12 +548,11 @@ def load(path: StrPath | Sequence[StrPath] | None = None, *, bundled: bool = Tru
     if not paths:
         if not bundled:
             raise ValueError("nothing to load: pass a path, or leave bundled=True")
-        return _bundled_dataset()
+        if name_rules is DEFAULT_RULES:
+            return _bundled_dataset()
+        records: Iterable[Record] = (record for record, _ in _bundled_records())
+        return Dataset(records, name_rules=name_rules, _checked=True)
     context = _bundled_records() if bundled else ()
     user = load_records(paths, context=context)
-    return Dataset((record for record, _ in (*context, *user)), _checked=True)
-
-
-@functools.cache
-def _bundled_dataset() -> Dataset:
-    return Dataset((record for record, _ in _bundled_records()), _checked=True)
+    merged = (record for record, _ in (*context, *user))
+    return Dataset(merged, name_rules=name_rules, _checked=True)

@@ -402,6 +402,18 @@ class Period:
             return Truth.YES
         return Truth.MAYBE
 
+    def overlaps(self, first: DateLike, last: DateLike) -> Truth:
+        """Whether the period shares a day with ``first`` to ``last`` (inclusive)."""
+        lo, hi = to_date(first), to_date(last)
+        if lo > hi:
+            raise ValueError(f"the span ends ({hi}) before it starts ({lo})")
+        end = self.end
+        if self.start.earliest > hi or (end is not None and end.latest < lo):
+            return Truth.NO
+        if self.start.latest <= hi and (end is None or end.earliest >= lo):
+            return Truth.YES
+        return Truth.MAYBE
+
     def __str__(self) -> str:
         observed = self.observation
         if observed is not None:

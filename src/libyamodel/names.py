@@ -1,0 +1,117 @@
+"""Finding entities by the names real sources use.
+
+Sources spell Libyan names many ways: Qaddafi, Gaddafi and Kadhafi; al-Sarraj
+and Seraj; Salamé and Salame. :class:`NameRules` folds such spellings to one
+key: case, diacritics, punctuation, the Arabic article, and transliteration
+variants. The variants are data, which users extend with
+:meth:`NameRules.with_variants`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Final, Self
+
+import attrs
+
+__all__ = ["DEFAULT_RULES", "NameRules"]
+
+ARTICLES: Final = ("al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ath", "ed", "es")
+"""Forms of the Arabic article dropped before a word: al-Sarraj, el-Sisi, ash-Shura."""
+
+VARIANTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "qaddafi": (
+            "gaddafi",
+            "kadhafi",
+            "gadhafi",
+            "qadhafi",
+            "kaddafi",
+            "qadafi",
+            "gadafi",
+            "khadafi",
+            "qathafi",
+            "kadafi",
+        ),
+        "sarraj": ("seraj", "serraj", "siraj"),
+        "tobruk": ("tubruq", "tobrouk"),
+        "misrata": ("misurata", "misratah", "misrate"),
+        "haftar": ("hifter", "hiftar", "heftar", "hefter"),
+        "benghazi": ("banghazi", "bengasi"),
+        "zintan": ("zentan",),
+        "derna": ("darnah", "darna"),
+        "sirte": ("sirt", "surt"),
+        "bayda": ("baida", "beida", "bayida"),
+        "ghadames": ("ghadamis",),
+        "owbari": ("ubari", "awbari"),
+        "thinni": ("thani", "theni"),
+        "hassi": ("hasi",),
+        "mohammed": ("muhammad", "mohamed", "mohammad", "muhammed", "mohamad"),
+        "muammar": ("moamer", "moammar", "muamar", "moamar"),
+        "abdullah": ("abdallah", "abdulla"),
+        "salame": ("salameh", "salamah"),
+        "fayez": ("fayiz", "faiz"),
+        "khalifa": ("khalifah", "khalifeh"),
+        "tripoli": ("tarabulus",),
+    }
+)
+"""Transliteration variants of name words, each listed under the form it folds to."""
+
+_WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _frozen(variants: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({key: tuple(words) for key, words in variants.items()})
+
+
+@attrs.frozen(eq=False)
+class NameRules:
+    """How names are folded to lookup keys: articles dropped, variants merged."""
+
+    articles: tuple[str, ...] = ARTICLES
+    variants: Mapping[str, tuple[str, ...]] = attrs.field(default=VARIANTS, converter=_frozen)
+    _word_map: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        word_map = {
+            variant: canonical
+            for canonical, variants in self.variants.items()
+            for variant in variants
+        }
+        object.__setattr__(self, "_word_map", MappingProxyType(word_map))
+
+    def with_variants(self, variants: Mapping[str, Iterable[str]]) -> Self:
+        """New rules that also fold each listed variant to its canonical word."""
+        merged = {key: tuple(value) for key, value in self.variants.items()}
+        for canonical, extra in variants.items():
+            canonical_key = self.words(canonical)
+            if len(canonical_key) != 1:
+                raise ValueError(f"a canonical form is one word, got {canonical!r}")
+            key = canonical_key[0]
+            merged[key] = (*merged.get(key, ()), *(_fold(word) for word in extra))
+        return attrs.evolve(self, variants=merged)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The folded words of a name, with articles and punctuation removed."""
+        folded = _fold(name).replace("'", "").replace("\u2019", "")
+        return tuple(
+            self._word_map.get(word, word)
+            for word in _WORD.findall(folded)
+            if word not in self.articles
+        )
+
+    def key(self, name: str) -> str:
+        """The lookup key of a name: equal keys mean the same name spelled differently."""
+        return " ".join(self.words(name))
+
+
+DEFAULT_RULES: Final = NameRules()
+"""The rules libyamodel uses unless told otherwise."""

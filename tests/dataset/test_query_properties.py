@@ -1,0 +1,128 @@
+"""Properties of every query, for generated datasets and dates."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import libyamodel as lm
+from libyamodel.strategies import datasets, days
+
+DAYS = days(datetime.date(2010, 1, 1), datetime.date(2023, 12, 31))
+
+
+def dated_queries(ds, day, certainty):
+    """Every query that takes a date, with every entity filter it has."""
+    yield "claimants", ds.claimants(day, certainty=certainty)
+    for role in ("legislature", "government"):
+        yield f"claimants {role}", ds.claimants(day, role, certainty=certainty)
+    yield "recognitions", ds.recognitions(day, certainty=certainty)
+    yield "mandates", ds.mandates(day, certainty=certainty)
+    yield "supports", ds.supports(day, certainty=certainty)
+    for entity in ds.entities:
+        if isinstance(entity, lm.Place):
+            yield f"controllers {entity.id}", ds.controllers(entity, day, certainty=certainty)
+        if isinstance(entity, lm.Office):
+            yield f"holders {entity.id}", ds.holders(entity, day, certainty=certainty)
+        if isinstance(entity, lm.Actor | lm.Institution):
+            yield f"territory {entity.id}", ds.territory(entity, day, certainty=certainty)
+            yield f"supported {entity.id}", ds.supports(day, supported=entity, certainty=certainty)
+            yield f"mandates {entity.id}", ds.mandates(day, holder=entity, certainty=certainty)
+            yield (
+                f"recognized {entity.id}",
+                ds.recognitions(day, recognized=entity, certainty=certainty),
+            )
+
+
+def spanned_queries(ds, span, certainty):
+    yield "events", ds.events(between=span, certainty=certainty)
+    yield "rulings", ds.rulings(between=span, certainty=certainty)
+    yield "conferences", ds.conferences(between=span, certainty=certainty)
+
+
+def naive(ds, kind, day, certainty, **where):
+    """The answer by scanning every fact: what the indexes must agree with."""
+    accepted = {lm.Truth.YES} if certainty == "definite" else {lm.Truth.YES, lm.Truth.MAYBE}
+    return tuple(
+        fact
+        for fact in ds.facts
+        if isinstance(fact, kind)
+        and fact.period.truth(day) in accepted
+        and all(getattr(fact, field) == value for field, value in where.items())
+    )
+
+
+@given(datasets(), DAYS)
+def test_definite_answers_are_among_possible_ones(ds, day):
+    possible = dict(dated_queries(ds, day, "possible"))
+    for name, definite in dated_queries(ds, day, "definite"):
+        assert set(definite) <= set(possible[name]), name
+
+
+@given(datasets(), DAYS, DAYS)
+def test_definite_spans_are_among_possible_ones(ds, a, b):
+    span = (min(a, b), max(a, b))
+    possible = dict(spanned_queries(ds, span, "possible"))
+    for name, definite in spanned_queries(ds, span, "definite"):
+        assert set(definite) <= set(possible[name]), name
+
+
+@given(datasets(), DAYS, st.sampled_from(["definite", "possible"]))
+def test_indexed_answers_equal_a_naive_scan(ds, day, certainty):
+    assert ds.claimants(day, certainty=certainty) == naive(ds, lm.LegitimacyClaim, day, certainty)
+    assert ds.supports(day, certainty=certainty) == naive(ds, lm.Support, day, certainty)
+    for entity in ds.entities:
+        if isinstance(entity, lm.Place):
+            assert ds.controllers(entity.id, day, certainty=certainty) == naive(
+                ds, lm.ControlClaim, day, certainty, place=entity.id
+            )
+        if isinstance(entity, lm.Office):
+            assert ds.holders(entity.id, day, certainty=certainty) == naive(
+                ds, lm.Tenure, day, certainty, office=entity.id
+            )
+
+
+@given(datasets(), DAYS, DAYS)
+def test_spanned_answers_equal_a_naive_scan(ds, a, b):
+    first, last = min(a, b), max(a, b)
+    expected = tuple(
+        fact
+        for fact in ds.facts
+        if isinstance(fact, lm.Event) and fact.period.overlaps(first, last) is lm.Truth.YES
+    )
+    assert ds.events(between=(first, last)) == expected
+
+
+@given(datasets())
+def test_results_are_tuples_in_stable_order(ds):
+    order = {fact.id: index for index, fact in enumerate(ds.facts)}
+    for _, result in dated_queries(ds, "2015-06-01", "possible"):
+        assert isinstance(result, tuple)
+        ranks = [order[fact.id] for fact in result]
+        assert ranks == sorted(ranks)
+    for entity in ds.entities:
+        timeline = ds.timeline(entity)
+        assert isinstance(timeline, tuple)
+        keys = [(fact.period.start.earliest, fact.id) for fact in timeline]
+        assert keys == sorted(keys)
+
+
+@given(datasets(), DAYS, DAYS)
+def test_as_known_on_is_monotone(ds, a, b):
+    earlier, later = ds.as_known_on(min(a, b)), ds.as_known_on(max(a, b))
+    for fact in earlier.facts:
+        assert fact.id in later
+        assert set(fact.evidence) <= set(later[fact.id].evidence)
+
+
+@given(datasets(), DAYS)
+def test_as_known_on_keeps_only_evidence_published_by_then(ds, day):
+    known = ds.as_known_on(day)
+    for fact in known.facts:
+        for item in fact.evidence:
+            assert known[item.source].published.latest <= day
+    for fact in ds.facts:
+        if fact.id not in known:
+            assert all(ds[item.source].published.latest > day for item in fact.evidence)
