@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Literal, Self, TypeVar, cast
 
 import attrs
 
@@ -81,6 +81,7 @@ class _Indexes:
     mentions: dict[str, tuple[Fact, ...]]
     spans: dict[type[Fact], IntervalIndex[Fact]]
     names: dict[str, frozenset[str]]
+    skeletons: dict[str, frozenset[str]]
 
     @classmethod
     def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
@@ -102,6 +103,7 @@ class _Indexes:
                 if not by_field[key] or by_field[key][-1] is not fact:
                     by_field[key].append(fact)
         names: defaultdict[str, set[str]] = defaultdict(set)
+        skeletons: defaultdict[str, set[str]] = defaultdict(set)
         for entity in entities:
             spellings = [entity.id.replace("-", " "), entity.name]
             if isinstance(entity, NamedEntity):
@@ -110,6 +112,7 @@ class _Indexes:
                 name_key = rules.key(spelling)
                 if name_key:
                     names[name_key].add(entity.id)
+                    skeletons[rules.skeleton(spelling)].add(entity.id)
         return cls(
             rank={fact.id: index for index, fact in enumerate(facts)},
             by_type={kind: tuple(items) for kind, items in by_type.items()},
@@ -120,6 +123,7 @@ class _Indexes:
                 for kind, items in by_type.items()
             },
             names={key: frozenset(ids) for key, ids in names.items()},
+            skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
         )
 
 
@@ -264,18 +268,21 @@ class Dataset:
     def _ranked(self, text: str, limit: int) -> list[tuple[Entity, float]]:
         from rapidfuzz import fuzz, process
 
-        query = self._rules.key(text)
-        if not query:
-            return []
-        keys = list(self._index.names)
         best: dict[str, float] = {}
-        for key, score, _ in process.extract(query, keys, scorer=fuzz.WRatio, limit=limit * 4):
-            for ident in sorted(self._index.names[key]):
-                if score > best.get(ident, -1.0):
-                    best[ident] = score
+        looser = 0.95
+        for query, table, weight in (
+            (self._rules.key(text), self._index.names, 1.0),
+            (self._rules.skeleton(text), self._index.skeletons, looser),
+        ):
+            if not query:
+                continue
+            for key, score, _ in process.extract(
+                query, list(table), scorer=fuzz.WRatio, limit=limit * 4
+            ):
+                for ident in table[key]:
+                    best[ident] = max(best.get(ident, 0.0), score * weight)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        entities = [(self._by_id[ident], score) for ident, score in ranked]
-        return [(entity, score) for entity, score in entities if isinstance(entity, Entity)]
+        return [(cast(Entity, self._by_id[ident]), score) for ident, score in ranked]
 
     def _id(self, entity: EntityRef) -> str:
         return self.resolve(entity).id

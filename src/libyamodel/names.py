@@ -63,6 +63,19 @@ VARIANTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 _WORD: Final = re.compile(r"[a-z0-9]+")
 
 
+_SOUNDS: Final = (("kh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("gh", "g"), ("ph", "f"))
+_SOUND_LETTERS: Final = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "w": "", "y": ""})
+_VOWELS: Final = re.compile(r"[aeiou]+")
+_DOUBLES: Final = re.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    for pair, single in _SOUNDS:
+        word = word.replace(pair, single)
+    consonants = _VOWELS.sub("", word[1:].translate(_SOUND_LETTERS))
+    return _DOUBLES.sub(r"\1", word[:1].translate(_SOUND_LETTERS) + consonants) or word
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
@@ -111,6 +124,13 @@ class NameRules:
     def key(self, name: str) -> str:
         """The lookup key of a name: equal keys mean the same name spelled differently."""
         return " ".join(self.words(name))
+
+    def skeleton(self, name: str) -> str:
+        """A looser key for fuzzy search: each word's consonants, with sound-alikes merged.
+
+        Kadaffi, Qaddafi and Gadhafi share ``kdf``; Muammer and Muammar ``mmr``.
+        """
+        return " ".join(_skeleton(word) for word in self.words(name))
 
 
 DEFAULT_RULES: Final = NameRules()
