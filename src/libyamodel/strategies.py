@@ -7,7 +7,8 @@ Importing this module needs Hypothesis (``pip install libyamodel[test]``);
 from __future__ import annotations
 
 import datetime
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
@@ -45,20 +46,36 @@ from libyamodel.model import (
     SupportKind,
     Tenure,
 )
-from libyamodel.time import Open, Part, PartialDate, Period
+from libyamodel.time import Open, Part, PartialDate, Period, Truth
 
 __all__ = [
     "actors",
+    "conferences",
+    "control_claims",
     "datasets",
     "days",
+    "events",
     "evidence",
     "ids",
+    "institutions",
+    "legitimacy_claims",
+    "mandates",
     "names",
+    "offices",
     "partial_dates",
     "periods",
+    "places",
+    "recognitions",
+    "register",
+    "rulings",
+    "sources",
+    "supports",
+    "tenures",
+    "truths",
 ]
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Fact)
 
 _FIRST = datetime.date(1900, 1, 1)
 _LAST = datetime.date(2100, 12, 31)
@@ -358,3 +375,146 @@ def datasets(
     if max_facts < 0:
         raise ValueError(f"max_facts must be at least 0, got {max_facts}")
     return _records(max_entities, max_facts, min_value, max_value).map(Dataset.from_records)
+
+
+def _entity_pools(
+    min_value: datetime.date, max_value: datetime.date, stances: tuple[Stance, ...]
+) -> _Pools:
+    """Pools drawing references from free ids: for single records, not whole datasets."""
+    return _Pools(
+        parties=ids(),
+        places=ids(),
+        offices=ids(),
+        dates=partial_dates(min_value, max_value, open_bounds=False),
+        spans=periods(min_value, max_value),
+        proof=st.lists(evidence(stances=stances), min_size=1, max_size=3).map(tuple),
+        mandates=(),
+    )
+
+
+def _facts(kind: type[F]) -> Callable[..., st.SearchStrategy[F]]:
+    def strategy(
+        min_value: datetime.date = _FIRST,
+        max_value: datetime.date = _LAST,
+        *,
+        stances: tuple[Stance, ...] = tuple(Stance),
+    ) -> st.SearchStrategy[F]:
+        if min_value > max_value:
+            raise ValueError(f"min_value {min_value} is after max_value {max_value}")
+        if not stances:
+            raise ValueError("stances must name at least one Stance")
+        pools = _entity_pools(min_value, max_value, stances)
+        return ids().flatmap(lambda ident: pools.fact(kind, ident)).map(lambda fact: cast(F, fact))
+
+    strategy.__name__ = strategy.__qualname__ = _STRATEGY_NAMES[kind]
+    strategy.__doc__ = f"{kind.__name__} facts with free ids, periods within the bounds given."
+    return strategy
+
+
+_STRATEGY_NAMES: Final[dict[type[Fact], str]] = {
+    LegitimacyClaim: "legitimacy_claims",
+    Recognition: "recognitions",
+    Mandate: "mandates",
+    Tenure: "tenures",
+    ControlClaim: "control_claims",
+    Conference: "conferences",
+    Ruling: "rulings",
+    Support: "supports",
+    Event: "events",
+}
+
+legitimacy_claims = _facts(LegitimacyClaim)
+recognitions = _facts(Recognition)
+mandates = _facts(Mandate)
+tenures = _facts(Tenure)
+control_claims = _facts(ControlClaim)
+conferences = _facts(Conference)
+rulings = _facts(Ruling)
+supports = _facts(Support)
+events = _facts(Event)
+
+
+def institutions(
+    kinds: tuple[InstitutionKind, ...] = tuple(InstitutionKind),
+) -> st.SearchStrategy[Institution]:
+    """Institutions of the given kinds."""
+    return st.builds(
+        Institution,
+        id=ids(),
+        name=names(),
+        kind=st.sampled_from(kinds),
+        aliases=_tuples(names(), 3),
+        seat=_optional(ids()),
+        parent=_optional(ids()),
+        note=_optional(names()),
+    )
+
+
+def places(kinds: tuple[PlaceKind, ...] = tuple(PlaceKind)) -> st.SearchStrategy[Place]:
+    """Places of the given kinds, some with coordinates."""
+    return st.builds(
+        Place,
+        id=ids(),
+        name=names(),
+        kind=st.sampled_from(kinds),
+        aliases=_tuples(names(), 3),
+        within=_optional(ids()),
+        lat=st.none() | st.floats(-90, 90),
+        lon=st.none() | st.floats(-180, 180),
+    )
+
+
+def offices() -> st.SearchStrategy[Office]:
+    """Offices, some attached to an institution."""
+    return st.builds(Office, id=ids(), name=names(), institution=_optional(ids()))
+
+
+def sources(
+    min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
+) -> st.SearchStrategy[Source]:
+    """Sources published between the dates given."""
+    return st.builds(
+        Source,
+        id=ids(),
+        title=names(),
+        published=partial_dates(min_value, max_value, open_bounds=False),
+        publisher=_optional(names()),
+        author=_optional(names()),
+        url=st.none() | st.just("https://example.org/"),
+    )
+
+
+def truths() -> st.SearchStrategy[Truth]:
+    """YES, NO and MAYBE."""
+    return st.sampled_from(Truth)
+
+
+def register() -> None:
+    """Make ``st.from_type`` build every public libyamodel type.
+
+    Called by Hypothesis itself through the ``hypothesis`` entry point, so users
+    need not import this module.
+    """
+    strategies: dict[type[Any], st.SearchStrategy[Any]] = {
+        PartialDate: partial_dates(),
+        Period: periods(),
+        Truth: truths(),
+        Evidence: evidence(),
+        Actor: actors(),
+        Institution: institutions(),
+        Place: places(),
+        Office: offices(),
+        Source: sources(),
+        LegitimacyClaim: legitimacy_claims(),
+        Recognition: recognitions(),
+        Mandate: mandates(),
+        Tenure: tenures(),
+        ControlClaim: control_claims(),
+        Conference: conferences(),
+        Ruling: rulings(),
+        Support: supports(),
+        Event: events(),
+        Dataset: datasets(),
+    }
+    for cls, strategy in strategies.items():
+        st.register_type_strategy(cls, strategy)
