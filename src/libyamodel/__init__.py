@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from libyamodel.dataset import Dataset, bundled_data_path, load
+from libyamodel.dataset import Certainty, Dataset, EntityRef, bundled_data_path, load
 from libyamodel.errors import (
     AmbiguousName,
     DataError,
@@ -11,6 +11,7 @@ from libyamodel.errors import (
     UnknownId,
     UnknownName,
 )
+from libyamodel.legitimacy import Assessed, LegitimacyProfile, Rule, Verdict
 from libyamodel.model import (
     Actor,
     ActorKind,
@@ -45,6 +46,7 @@ from libyamodel.model import (
     SupportKind,
     Tenure,
 )
+from libyamodel.names import NameRules
 from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
 
 __version__ = "0.1.0"
@@ -53,6 +55,8 @@ __all__ = [
     "Actor",
     "ActorKind",
     "AmbiguousName",
+    "Assessed",
+    "Certainty",
     "Conference",
     "ControlClaim",
     "ControlExtent",
@@ -60,6 +64,7 @@ __all__ = [
     "Dataset",
     "DateFormatError",
     "Entity",
+    "EntityRef",
     "Event",
     "EventKind",
     "Evidence",
@@ -68,9 +73,11 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "LegitimacyClaim",
+    "LegitimacyProfile",
     "LibyaModelError",
     "Mandate",
     "MandateKind",
+    "NameRules",
     "NamedEntity",
     "Office",
     "PartialDate",
@@ -85,6 +92,7 @@ __all__ = [
     "Recognition",
     "Record",
     "Response",
+    "Rule",
     "Ruling",
     "Source",
     "Stance",
@@ -95,6 +103,7 @@ __all__ = [
     "Truth",
     "UnknownId",
     "UnknownName",
+    "Verdict",
     "__version__",
     "bundled_data_path",
     "load",
