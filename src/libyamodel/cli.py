@@ -1,74 +1,248 @@
-"""The ``libyamodel`` command: summarise and validate datasets."""
+"""The ``libyamodel`` command: ask the dataset questions from a terminal or a script.
+
+Tables on a terminal, tab-separated lines when piped, JSON with ``--json``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from libyamodel.dataset import Dataset, load
-from libyamodel.errors import DataError
-from libyamodel.model import Source
-from libyamodel.time import MAX_DATE, MIN_DATE
+from libyamodel.errors import DataError, LibyaModelError
+from libyamodel.io import records_to_yaml, unstructure_record
+from libyamodel.model import Fact, Record, Source
+from libyamodel.time import MAX_DATE, MIN_DATE, to_date
 
 __all__ = ["main"]
 
+Row = Sequence[str]
 
-def _summary(dataset: Dataset) -> str:
-    lines = [repr(dataset), ""]
-    width = max((len(name) for name in dataset.counts()), default=0)
-    lines += [f"  {name:<{width}}  {count:>5}" for name, count in dataset.counts().items()]
+
+def _describe(fact: Fact) -> str:
+    """A short line naming what a fact says."""
+    name = getattr(fact, "name", None)
+    if isinstance(name, str):
+        return name
+    parts = [
+        f"{field}={value}"
+        for field in (
+            "claimant",
+            "role",
+            "recognizer",
+            "recognized",
+            "holder",
+            "office",
+            "controller",
+            "place",
+            "supporter",
+            "supported",
+            "court",
+            "subject",
+        )
+        if isinstance(value := getattr(fact, field, None), str)
+    ]
+    return " ".join(parts)
+
+
+class _Output:
+    """Writes rows as a table (terminal), tab-separated lines (pipe) or JSON."""
+
+    def __init__(self, stream: TextIO, as_json: bool) -> None:
+        self.stream = stream
+        self.as_json = as_json
+        self.table = not as_json and stream.isatty()
+
+    def rows(self, header: Row, rows: Sequence[Row], records: Sequence[Any]) -> None:
+        if self.as_json:
+            json.dump(records, self.stream, indent=2, ensure_ascii=False)
+            self.stream.write("\n")
+            return
+        if not self.table:
+            for row in rows:
+                self.stream.write("\t".join(row) + "\n")
+            return
+        if not rows:
+            self.stream.write("(none)\n")
+            return
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        line = "  ".join(f"{{:<{w}}}" for w in widths)
+        self.stream.write(line.format(*header).rstrip() + "\n")
+        self.stream.write("  ".join("-" * w for w in widths) + "\n")
+        for row in rows:
+            self.stream.write(line.format(*row).rstrip() + "\n")
+
+    def text(self, text: str, record: Any) -> None:
+        if self.as_json:
+            json.dump(record, self.stream, indent=2, ensure_ascii=False)
+            self.stream.write("\n")
+        else:
+            self.stream.write(text if text.endswith("\n") else text + "\n")
+
+
+def _plain(record: Record, **extra: Any) -> dict[str, Any]:
+    data = unstructure_record(record)
+    if isinstance(record, Fact):
+        data["status"] = record.status.value
+    data.update(extra)
+    return data
+
+
+def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> None:
+    day = None if on is None else to_date(on)
+    header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
+    rows: list[Row] = []
+    records: list[dict[str, Any]] = []
+    for fact in facts:
+        row = [fact.id, _describe(fact), str(fact.period), fact.status.value]
+        if day is None:
+            rows.append(row)
+            records.append(_plain(fact))
+        else:
+            truth = fact.period.truth(day)
+            rows.append([*row, truth.name])
+            records.append(_plain(fact, truth=truth.name))
+    out.rows(header, rows, records)
+
+
+def _certainty(args: argparse.Namespace) -> Any:
+    return "possible" if args.possible else "definite"
+
+
+def _claimants(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _facts(out, ds, ds.claimants(args.on, args.role, _certainty(args)), args.on)
+
+
+def _controllers(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _facts(out, ds, ds.controllers(args.place, args.on, _certainty(args)), args.on)
+
+
+def _holders(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _facts(out, ds, ds.holders(args.office, args.on, _certainty(args)), args.on)
+
+
+def _timeline(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _facts(out, ds, ds.timeline(args.entity), None)
+
+
+def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    record = ds.get(args.id)
+    if record is None:
+        record = ds.resolve(args.id)
+    text = records_to_yaml([record])
+    if isinstance(record, Fact):
+        text += f"# status: {record.status.value}\n"
+    out.text(text, _plain(record))
+
+
+def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    found = ds.search(args.text, args.limit)
+    rows = [[e.id, e.TYPE, e.name] for e in found]
+    out.rows(["id", "type", "name"], rows, [_plain(e) for e in found])
+
+
+def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    counts = ds.counts()
     days = [
         day
-        for fact in dataset.facts
+        for fact in ds.facts
         for day in (fact.period.start.earliest, fact.period.start.latest)
         if MIN_DATE < day < MAX_DATE
     ]
+    sources = sorted(
+        (e for e in ds.entities if isinstance(e, Source)), key=lambda s: (s.published, s.id)
+    )
+    record = {
+        "entities": len(ds.entities),
+        "facts": len(ds.facts),
+        "counts": counts,
+        "first_start": str(min(days)) if days else None,
+        "last_start": str(max(days)) if days else None,
+        "sources": [{"id": s.id, "published": str(s.published), "title": s.title} for s in sources],
+    }
+    width = max((len(name) for name in counts), default=0)
+    lines = [repr(ds), ""]
+    lines += [f"  {name:<{width}}  {count:>6}" for name, count in counts.items()]
     if days:
         lines += ["", f"facts start between {min(days)} and {max(days)}"]
-    sources = [entity for entity in dataset.entities if isinstance(entity, Source)]
     if sources:
         lines += ["", "sources:"]
-        lines += [
-            f"  {s.published}  {s.title}"
-            for s in sorted(sources, key=lambda s: (s.published, s.id))
-        ]
-    return "\n".join(lines)
+        lines += [f"  {s.published!s:<12} {s.title}" for s in sources]
+    out.text("\n".join(lines), record)
+
+
+def _validate(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    out.text(f"ok: {len(ds)} records, no problems", {"ok": True, "records": len(ds)})
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="libyamodel", description="A cited model of Libya's political conflict since 2011."
-    )
-    parser.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--data",
         action="append",
         default=[],
         metavar="PATH",
         help="add a file or folder of your own records (may repeat)",
     )
-    parser.add_argument("--no-bundled", action="store_true", help="leave out the bundled dataset")
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("summary", help="counts by record type, date range and sources (default)")
-    validate = commands.add_parser("validate", help="check files; list every problem found")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+    common.add_argument("--no-bundled", action="store_true", help="leave out the bundled data")
+    common.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    dated = argparse.ArgumentParser(add_help=False)
+    dated.add_argument("--on", required=True, metavar="DATE", help="the day, as YYYY-MM-DD")
+    dated.add_argument(
+        "--possible", action="store_true", help="include facts that may hold (MAYBE), not only YES"
+    )
+    parser = argparse.ArgumentParser(
+        prog="libyamodel",
+        description="Ask a cited model of Libya's political conflict since 2011.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: Callable[..., None], help: str, *parents: Any) -> Any:
+        sub = commands.add_parser(name, help=help, description=help, parents=[common, *parents])
+        sub.set_defaults(run=run)
+        return sub
+
+    command("summary", _summary, "counts by record type, date range and sources (default)")
+    sub = command("claimants", _claimants, "claims to legitimacy in force on a day", dated)
+    sub.add_argument("--role", help='only claims to this role, e.g. "legislature"')
+    command("controllers", _controllers, "who held a place on a day", dated).add_argument(
+        "place", help="a place: id, name or alias"
+    )
+    command("holders", _holders, "who held an office on a day", dated).add_argument(
+        "office", help="an office: id, name or alias"
+    )
+    command("timeline", _timeline, "every fact that names an entity, in date order").add_argument(
+        "entity", help="an entity: id, name or alias"
+    )
+    command("show", _show, "one record, with its evidence").add_argument(
+        "id", help="an id, or an entity's name"
+    )
+    sub = command("search", _search, "entities whose names best match a text")
+    sub.add_argument("text")
+    sub.add_argument("--limit", type=int, default=10)
+    command(
+        "validate", _validate, "check files; list every problem with file and line"
+    ).add_argument("paths", nargs="+", metavar="PATH")
+    parser.set_defaults(run=_summary)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 bad data, 2 bad arguments)."""
     args = _parser().parse_args(argv)
+    out = _Output(stdout or sys.stdout, args.json)
+    paths = [*args.data, *getattr(args, "paths", [])]
     try:
-        if args.command == "validate":
-            dataset = load(args.paths, bundled=not args.no_bundled)
-            print(f"ok: {len(dataset)} records")
-            return 0
-        dataset = load(args.data or None, bundled=not args.no_bundled)
+        dataset = load(paths or None, bundled=not args.no_bundled)
+        args.run(dataset, args, out)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    except ValueError as error:
+    except (LibyaModelError, ValueError, TypeError) as error:
         print(f"libyamodel: {error}", file=sys.stderr)
         return 2
-    print(_summary(dataset))
     return 0

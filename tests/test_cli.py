@@ -1,0 +1,148 @@
+"""The command line: each command, its output forms, and its exit statuses."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from libyamodel.cli import main
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def run(*argv, stream=None):
+    out = stream if stream is not None else io.StringIO()
+    status = main(list(argv), stdout=out)
+    return status, out.getvalue()
+
+
+def small(*argv):
+    return run(*argv, "--data", str(SMALL), "--no-bundled")
+
+
+def test_claimants_as_plain_lines():
+    status, text = small("claimants", "--on", "2014-09-15")
+    assert status == 0
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert [line[0] for line in lines] == ["gnc-claims-legislature", "hor-claims-legislature"]
+    assert all(line[-1] == "YES" for line in lines)
+
+
+def test_possible_adds_maybe_facts():
+    _, text = small("claimants", "--on", "2014-09-15", "--possible")
+    assert "hor-claims-government" in text
+    assert text.splitlines()[-1].endswith("MAYBE")
+
+
+def test_a_table_on_a_terminal():
+    status, text = run(
+        "controllers",
+        "sirte",
+        "--on",
+        "2016-05-16",
+        "--data",
+        str(SMALL),
+        "--no-bundled",
+        stream=Terminal(),
+    )
+    assert status == 0
+    header, rule, row = text.splitlines()
+    assert header.split() == ["fact", "says", "period", "status", "on", "the", "day"]
+    assert set(rule.replace(" ", "")) == {"-"}
+    assert row.startswith("is-holds-sirte")
+
+
+def test_json_for_scripts():
+    _, text = small("holders", "un-envoy", "--on", "2017-09-14", "--json")
+    (record,) = json.loads(text)
+    assert record["holder"] == "ghassan-salame"
+    assert record["truth"] == "YES"
+    assert record["status"] == "confirmed"
+    assert record["period"] == {"on": "2017-09-14"}
+
+
+def test_timeline_show_and_search():
+    _, text = small("timeline", "Sirte")
+    assert [line.split("\t")[0] for line in text.splitlines()] == [
+        "ansar-holds-sirte",
+        "is-holds-sirte",
+    ]
+    _, text = small("show", "russia-supports-haftar")
+    assert "stance: denies" in text
+    assert "# status: disputed" in text
+    _, text = small("show", "Tubruq")
+    assert "id: tobruk" in text
+    _, text = small("search", "Kadhafi", "--limit", "1")
+    assert text.split("\t")[0] == "muammar-qaddafi"
+
+
+def test_summary_is_the_default(capsys):
+    status, text = small()
+    assert status == 0
+    assert "control_claim" in text
+    assert "An early note" in text
+
+
+def test_unknown_names_exit_2_with_suggestions(capsys):
+    status, _ = small("controllers", "Atlantis", "--on", "2016-05-16")
+    assert status == 2
+    assert "did you mean" in capsys.readouterr().err
+
+
+def test_bad_dates_exit_2(capsys):
+    status, _ = small("claimants", "--on", "13/11/2014")
+    assert status == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text("- type: actor\n  id: a\n  kind: wizard\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("- type: place\n  id: B\n", encoding="utf-8")
+    status, _ = run("validate", str(tmp_path), "--no-bundled")
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a.yaml'}:3" in err
+    assert f"{tmp_path / 'b.yaml'}:2" in err
+    assert err.startswith("5 problems")
+
+
+def test_validate_accepts_good_data():
+    status, text = run("validate", str(SMALL), "--no-bundled")
+    assert status == 0
+    assert text.startswith("ok:")
+
+
+def test_the_module_and_the_script_run():
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "libyamodel",
+            "claimants",
+            "--on",
+            "2014-11-10",
+            "--role",
+            "legislature",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "house-of-representatives" in out.stdout
+
+
+@pytest.mark.parametrize("argv", [["claimants"], ["nonsense"]])
+def test_bad_arguments_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
