@@ -7,6 +7,7 @@ looks only at the facts that can answer it.
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import functools
 import os
@@ -42,9 +43,12 @@ from libyamodel.names import DEFAULT_RULES, NameRules
 from libyamodel.time import MAX_DATE, DateLike, Period, Truth, to_date
 
 if TYPE_CHECKING:
+    import pandas
+    from matplotlib.axes import Axes
+
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
 
-__all__ = ["Certainty", "Dataset", "EntityRef", "bundled_data_path", "load"]
+__all__ = ["Certainty", "Dataset", "EntityRef", "Facts", "bundled_data_path", "load"]
 
 StrPath = str | os.PathLike[str]
 Certainty = Literal["definite", "possible"]
@@ -125,6 +129,17 @@ class _Indexes:
             names={key: frozenset(ids) for key, ids in names.items()},
             skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
         )
+
+
+class Facts(tuple[F, ...]):
+    """A query's answer: a tuple of facts, shown as a table in Jupyter."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from libyamodel._html import facts_html
+
+        return facts_html(self)
 
 
 def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
@@ -231,6 +246,11 @@ class Dataset:
     def __repr__(self) -> str:
         return f"<Dataset: {len(self._entities)} entities, {len(self._facts)} facts>"
 
+    def _repr_html_(self) -> str:
+        from libyamodel._html import dataset_html
+
+        return dataset_html(self)
+
     def counts(self) -> dict[str, int]:
         """How many records of each type, by type name."""
         return dict(sorted(Counter(record.TYPE for record in self).items()))
@@ -333,7 +353,7 @@ class Dataset:
             and (keep is None or keep(fact))
         ]
         results.sort(key=lambda fact: self._index.rank[fact.id])
-        return tuple(results)
+        return Facts(results)
 
     def claimants(
         self,
@@ -461,9 +481,8 @@ class Dataset:
         """Every fact that names the entity in one of its fields, in date order."""
         if isinstance(entity, str) and isinstance(self._by_id.get(entity), Source):
             ident = entity
-            cited = [f for f in self._facts if any(e.source == ident for e in f.evidence)]
-            return tuple(cited)
-        return self._index.mentions.get(self._id(entity), ())
+            return Facts(f for f in self._facts if any(e.source == ident for e in f.evidence))
+        return Facts(self._index.mentions.get(self._id(entity), ()))
 
     def legitimacy(self, body: EntityRef, on: DateLike) -> LegitimacyProfile:
         """Everything that bears on ``body``'s legitimacy on ``on``, each item with its truth."""
@@ -503,6 +522,39 @@ class Dataset:
         return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
 
     # -- output -----------------------------------------------------------------------
+
+    def to_pandas(self, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
+        """One row per fact (of one type, or all); needs the ``frames`` extra."""
+        from libyamodel.frames import to_pandas
+
+        return to_pandas(self, type)
+
+    def to_parquet(self, path: StrPath, type: str | builtins.type[Fact] | None = None) -> None:
+        """Write :meth:`to_pandas` to a Parquet file; needs the ``frames`` extra."""
+        from libyamodel.frames import to_parquet
+
+        to_parquet(self, path, type)
+
+    def plot(
+        self,
+        *entities: EntityRef,
+        types: Sequence[builtins.type[Fact]] = (),
+        ax: Axes | None = None,
+        title: str | None = None,
+    ) -> Axes:
+        """A timeline of the facts naming any of ``entities``; needs the ``plot`` extra.
+
+        ``types`` keeps only facts of those types. Returns the matplotlib Axes.
+        """
+        from libyamodel.plot import timeline
+
+        chosen: dict[str, Fact] = {}
+        for entity in entities:
+            for fact in self.timeline(entity):
+                if not types or isinstance(fact, tuple(types)):
+                    chosen[fact.id] = fact
+        facts = sorted(chosen.values(), key=lambda fact: self._index.rank[fact.id])
+        return timeline(facts, ax=ax, title=title)
 
     def dump(self, folder: StrPath, *, overwrite: bool = False) -> tuple[Path, ...]:
         """Write the dataset as YAML files (one per record type) that load back equal."""

@@ -62,6 +62,11 @@ class LegitimacyProfile:
     territory: tuple[Assessed[ControlClaim], ...]
     support: tuple[Assessed[Support], ...]
 
+    def _repr_html_(self) -> str:
+        from libyamodel._html import profile_html
+
+        return profile_html(self)
+
     def items(self) -> tuple[Assessed[Fact], ...]:
         """Every assessed fact in the profile."""
         return (
@@ -82,6 +87,11 @@ class Verdict:
     truth: Truth
     facts: tuple[Fact, ...] = ()
     reasons: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        from libyamodel._html import verdict_html
+
+        return verdict_html(self)
 
 
 Rule = Callable[[LegitimacyProfile], Verdict]

@@ -102,7 +102,25 @@ def is_optional_qid(_: object, attribute: attrs.Attribute[Any], value: object) -
         raise FieldError(attribute.name, f"{value!r} is not a Wikidata item id such as Q1016")
 
 
-@attrs.frozen(kw_only=True)
+def compact_repr(self: attrs.AttrsInstance) -> str:
+    """``Type(id=..., field=value, ..., note=..., evidence=...)``, leaving out defaults."""
+    fields = [field for field in attrs.fields(type(self)) if field.init]
+    fields.sort(key=lambda field: _REPR_ORDER.get(field.name, 1))
+    shown = []
+    for field in fields:
+        value = getattr(self, field.name)
+        if field.default is not attrs.NOTHING and value == field.default:
+            continue
+        if isinstance(value, enum.Enum):
+            value = value.value
+        shown.append(f"{field.name}={value!r}")
+    return f"{type(self).__name__}({', '.join(shown)})"
+
+
+_REPR_ORDER: Final = {"id": 0, "note": 2, "evidence": 3}
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Evidence:
     """A source's statement of a fact: a verbatim quote, where it is, and its stance."""
 
@@ -113,6 +131,8 @@ class Evidence:
     attributed_to: str | None = attrs.field(
         default=None, validator=is_optional_id, metadata=ref_to(Target.PARTY)
     )
+
+    __repr__ = compact_repr
 
 
 def status_of(evidence: tuple[Evidence, ...]) -> Status:
@@ -145,7 +165,7 @@ def has_evidence(_: object, attribute: attrs.Attribute[Any], value: tuple[object
             raise FieldError(f"{attribute.name}[{index}]", f"expected Evidence, got {item!r}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Record:
     """Anything with an id in a dataset: an entity or a fact."""
 
@@ -154,8 +174,15 @@ class Record:
     id: str = attrs.field(validator=is_id)
     note: str | None = attrs.field(default=None, validator=is_optional_text)
 
+    __repr__ = compact_repr
 
-@attrs.frozen(kw_only=True)
+    def _repr_html_(self) -> str:
+        from libyamodel._html import record_html
+
+        return record_html(self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Entity(Record):
     """A thing that exists: an actor, institution, place, office or source."""
 
@@ -165,7 +192,7 @@ class Entity(Record):
         raise NotImplementedError
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Fact(Record):
     """A time-bound statement about entities, with the evidence for it."""
 

@@ -24,7 +24,7 @@ from libyamodel.time import PartialDate
 __all__ = ["Actor", "Institution", "NamedEntity", "Office", "Place", "Source"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class NamedEntity(Entity):
     """An entity known by a name, other names, and perhaps a Wikidata item."""
 
@@ -33,7 +33,7 @@ class NamedEntity(Entity):
     wikidata: str | None = attrs.field(default=None, validator=is_optional_qid)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Actor(NamedEntity):
     """A person, armed group, party, state, international organisation, outlet, company or tribe."""
 
@@ -42,7 +42,7 @@ class Actor(NamedEntity):
     kind: ActorKind = attrs.field(converter=ActorKind)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Institution(NamedEntity):
     """A formal body with a constitutional or legal role, such as a parliament or court."""
 
@@ -74,7 +74,7 @@ def _check_degrees(field: str, value: object, limit: int) -> None:
         raise FieldError(field, f"{value} is outside -{limit}..{limit} degrees")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Place(NamedEntity):
     """A country, region, city, town, facility, oil field, port, airport or crossing."""
 
@@ -88,7 +88,7 @@ class Place(NamedEntity):
     lon: float | None = attrs.field(default=None, validator=_is_longitude)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Office(NamedEntity):
     """A post one holder at a time fills, such as the UN Special Representative for Libya."""
 
@@ -99,7 +99,7 @@ class Office(NamedEntity):
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Source(Entity):
     """A document facts are cited to; its publication date bounds what was known when."""
 

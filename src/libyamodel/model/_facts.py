@@ -12,6 +12,7 @@ from libyamodel.model._base import (
     Target,
     are_ids,
     are_texts,
+    compact_repr,
     is_id,
     is_optional_id,
     is_optional_text,
@@ -49,7 +50,7 @@ def _optional_extent(value: ControlExtent | str | None) -> ControlExtent | None:
     return None if value is None else ControlExtent(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class LegitimacyClaim(Fact):
     """A body's claim to be the legitimate holder of a role such as "legislature"."""
 
@@ -61,7 +62,7 @@ class LegitimacyClaim(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Recognition(Fact):
     """One party accepting (or, with ``accepts=False``, refusing) another's claim."""
 
@@ -73,7 +74,7 @@ class Recognition(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Mandate(Fact):
     """Authority granted by an electorate, a Security Council resolution, an agreement or a vote."""
 
@@ -91,7 +92,7 @@ class Mandate(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Tenure(Fact):
     """A person holding an office."""
 
@@ -105,7 +106,7 @@ class Tenure(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ControlClaim(Fact):
     """An actor controlling a territory or facility."""
 
@@ -117,19 +118,21 @@ class ControlClaim(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Participant:
     """Who took part in a conference, and in what role if the source says."""
 
     actor: str = attrs.field(validator=is_id)
     role: str | None = attrs.field(default=None, validator=is_optional_text)
 
+    __repr__ = compact_repr
+
 
 def _participants(values: Iterable[Participant | str]) -> tuple[Participant, ...]:
     return tuple(Participant(actor=item) if isinstance(item, str) else item for item in values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Conference(Fact):
     """A meeting: host, chairs, participants and their roles, place, dates, outcomes."""
 
@@ -152,19 +155,21 @@ class Conference(Fact):
     outcomes: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=are_texts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Response:
     """A party's position on a ruling."""
 
     actor: str = attrs.field(validator=is_id)
     position: Position = attrs.field(converter=Position)
 
+    __repr__ = compact_repr
+
 
 def _responses(values: Iterable[Response]) -> tuple[Response, ...]:
     return tuple(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Ruling(Fact):
     """A court decision on a subject, with the parties' responses to it."""
 
@@ -184,7 +189,7 @@ class Ruling(Fact):
         return Period.once(self.date)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Support(Fact):
     """Military, financial, diplomatic, training or political support from one party to another."""
 
@@ -196,7 +201,7 @@ class Support(Fact):
     period: Period = attrs.field(validator=_is_period)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Event(Fact):
     """A dated occurrence: an offensive, a bombing, an evacuation, a statement, an election."""
 

@@ -1,0 +1,218 @@
+"""HTML views for Jupyter: datasets, records, query results, profiles and verdicts."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from libyamodel.model import Evidence, Fact, Record, Source, Status
+from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
+
+if TYPE_CHECKING:
+    from libyamodel.dataset import Dataset
+    from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
+
+__all__ = ["dataset_html", "facts_html", "profile_html", "record_html", "verdict_html"]
+
+_STATUS_COLOURS = {
+    Status.CONFIRMED: "#1b7837",
+    Status.REPORTED: "#b8860b",
+    Status.DISPUTED: "#c51b7d",
+    Status.DENIED: "#762a83",
+}
+_TRUTH_COLOURS = {Truth.YES: "#1b7837", Truth.MAYBE: "#b8860b", Truth.NO: "#999999"}
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _badge(text: str, colour: str) -> str:
+    return (
+        f'<span style="color:white;background:{colour};border-radius:3px;'
+        f'padding:0 4px;font-size:90%">{_e(text)}</span>'
+    )
+
+
+def status_badge(status: Status) -> str:
+    """A coloured label for a status."""
+    return _badge(status.value, _STATUS_COLOURS[status])
+
+
+def truth_badge(truth: Truth) -> str:
+    """A coloured label for a truth value."""
+    return _badge(truth.name, _TRUTH_COLOURS[truth])
+
+
+def _day(day: Any) -> str:
+    return "open" if day in (MIN_DATE, MAX_DATE) else str(day)
+
+
+def _bounds(date: PartialDate) -> str:
+    if date.exact:
+        return _e(date)
+    return f"{_e(date)} <small>({_day(date.earliest)} to {_day(date.latest)})</small>"
+
+
+def period_html(period: Period) -> str:
+    """A period with the calendar bounds of its dates, so certainty can be read off."""
+    observed = period.observation
+    if observed is not None:
+        return f"observed on {_e(observed)} <small>(definite that day only)</small>"
+    end = "not ended" if period.end is None else _bounds(period.end)
+    return f"{_bounds(period.start)} &rarr; {end}"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Period):
+        return period_html(value)
+    if isinstance(value, tuple):
+        return ", ".join(_value(item) for item in value) or "&mdash;"
+    if attrs.has(type(value)):
+        return _e(repr(value))
+    return _e(getattr(value, "value", value))
+
+
+def evidence_html(items: Iterable[Evidence]) -> str:
+    """Evidence items as quotes with their source, locator and stance."""
+    rows = []
+    for item in items:
+        where = ", ".join(_e(x) for x in (item.source, item.locator) if x)
+        who = f" &mdash; {_e(item.attributed_to)}" if item.attributed_to else ""
+        rows.append(
+            f"<li><b>{_e(item.stance.value)}</b>: &ldquo;{_e(item.quote)}&rdquo; "
+            f"<small>({where}{who})</small></li>"
+        )
+    return f"<ul style='margin:0'>{''.join(rows)}</ul>"
+
+
+def record_html(record: Record) -> str:
+    """A record as a two-column table of its fields, with status and evidence for a fact."""
+    rows = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if not field.init or field.name in ("id", "evidence") or value in (None, ()):
+            continue
+        rows.append(
+            f"<tr><th style='text-align:left'>{_e(field.name)}</th>"
+            f"<td style='text-align:left'>{_value(value)}</td></tr>"
+        )
+    heading = f"<b>{_e(record.TYPE)}</b> <code>{_e(record.id)}</code>"
+    if isinstance(record, Fact):
+        heading += " " + status_badge(record.status)
+        rows.append(
+            f"<tr><th style='text-align:left'>evidence</th>"
+            f"<td style='text-align:left'>{evidence_html(record.evidence)}</td></tr>"
+        )
+    return f"<div>{heading}<table>{''.join(rows)}</table></div>"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th style='text-align:left'>{_e(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='text-align:left'>{cell}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _says(fact: Fact) -> str:
+    name = getattr(fact, "name", None)
+    if isinstance(name, str):
+        return _e(name)
+    parts = [
+        f"{field}: <code>{_e(value)}</code>"
+        for field in (
+            "claimant",
+            "role",
+            "recognizer",
+            "recognized",
+            "holder",
+            "office",
+            "controller",
+            "place",
+            "supporter",
+            "supported",
+            "court",
+            "subject",
+        )
+        if isinstance(value := getattr(fact, field, None), str)
+    ]
+    return ", ".join(parts)
+
+
+def facts_html(facts: Sequence[Fact], truths: Sequence[Truth] | None = None) -> str:
+    """Facts as a table: id, what it says, period, status (and truth on a date if given)."""
+    header = ["fact", "says", "period", "status"] + ([] if truths is None else ["truth"])
+    rows = []
+    for index, fact in enumerate(facts):
+        row = [
+            f"<code>{_e(fact.id)}</code>",
+            _says(fact),
+            period_html(fact.period),
+            status_badge(fact.status),
+        ]
+        if truths is not None:
+            row.append(truth_badge(truths[index]))
+        rows.append(row)
+    return f"<div><b>{len(facts)} facts</b>{_table(header, rows)}</div>"
+
+
+def dataset_html(dataset: Dataset) -> str:
+    """A dataset summary: counts by type, the dates facts start, and the sources."""
+    counts = Counter(record.TYPE for record in dataset)
+    days = [
+        day
+        for fact in dataset.facts
+        for day in (fact.period.start.earliest, fact.period.start.latest)
+        if MIN_DATE < day < MAX_DATE
+    ]
+    span = f"<p>Facts start between {min(days)} and {max(days)}.</p>" if days else ""
+    sources = sorted(
+        (e for e in dataset.entities if isinstance(e, Source)), key=lambda s: (s.published, s.id)
+    )
+    source_rows = [[_e(s.published), _e(s.title), _e(s.publisher or "")] for s in sources]
+    return (
+        f"<div><b>libyamodel Dataset</b>: {len(dataset.entities)} entities, "
+        f"{len(dataset.facts)} facts"
+        + _table(["type", "records"], [[_e(k), str(v)] for k, v in sorted(counts.items())])
+        + span
+        + (_table(["published", "source", "publisher"], source_rows) if sources else "")
+        + "</div>"
+    )
+
+
+def _assessed(title: str, items: Sequence[Assessed[Fact]]) -> str:
+    if not items:
+        return f"<p><b>{_e(title)}</b>: none</p>"
+    return f"<p><b>{_e(title)}</b></p>" + facts_html(
+        [item.fact for item in items], [item.truth for item in items]
+    )
+
+
+def profile_html(profile: LegitimacyProfile) -> str:
+    """A legitimacy profile: each part as a table with truth on the date and status."""
+    parts = [
+        ("claims", profile.claims),
+        ("recognitions for", profile.recognitions_for),
+        ("recognitions against", profile.recognitions_against),
+        ("mandates", profile.mandates),
+        ("rulings so far", profile.rulings),
+        ("territory", profile.territory),
+        ("support received", profile.support),
+    ]
+    body = "".join(_assessed(title, items) for title, items in parts)
+    return (
+        f"<div><b>Legitimacy of <code>{_e(profile.body)}</code> on {_e(profile.on)}</b>{body}</div>"
+    )
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """A verdict: its truth, its reasons and the facts it rests on."""
+    reasons = "".join(f"<li>{_e(reason)}</li>" for reason in verdict.reasons)
+    facts = facts_html(verdict.facts) if verdict.facts else ""
+    return f"<div><b>Verdict</b> {truth_badge(verdict.truth)}<ul>{reasons}</ul>{facts}</div>"

@@ -1,0 +1,114 @@
+"""DataFrames and Parquet: facts as rows for pandas, DuckDB or Spark.
+
+Needs the ``frames`` extra (``pip install 'libyamodel[frames]'``); pandas is
+imported only when these functions are called.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+import enum
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from libyamodel.model import FACT_TYPES, RECORD_TYPES, Fact, Participant, Response
+from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate
+
+if TYPE_CHECKING:
+    import pandas
+
+    from libyamodel.dataset import Dataset
+
+__all__ = ["fact_rows", "to_pandas", "to_parquet"]
+
+_SKIP = frozenset({"id", "note", "evidence", "period", "date"})
+_DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
+
+
+def _fact_type(kind: str | builtins.type[Fact] | None) -> builtins.type[Fact] | None:
+    if kind is None:
+        return None
+    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else kind
+    if not (isinstance(cls, builtins.type) and issubclass(cls, Fact)):
+        names = ", ".join(fact.TYPE for fact in FACT_TYPES)
+        raise ValueError(f"{kind!r} is not a fact type; one of: {names}")
+    return cls
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Participant | Response):
+        return value.actor
+    if isinstance(value, tuple):
+        return [_cell(item) for item in value]
+    return value
+
+
+def _bound(day: datetime.date) -> datetime.date | None:
+    if day in (MIN_DATE, MAX_DATE):
+        return None
+    return datetime.date(day.year, day.month, day.day)
+
+
+def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dict[str, Any]]:
+    """One plain mapping per fact: fields, period bounds, status and first source."""
+    rows = []
+    for fact in facts:
+        period = fact.period
+        row: dict[str, Any] = {"id": fact.id, "type": fact.TYPE, "status": fact.status.value}
+        for field in attrs.fields(builtins.type(fact)):
+            if field.name not in _SKIP:
+                row[field.name] = _cell(getattr(fact, field.name))
+        row["start"] = str(period.start)
+        row["end"] = None if period.end is None else str(period.end)
+        row["start_earliest"] = _bound(period.start.earliest)
+        row["start_latest"] = _bound(period.start.latest)
+        row["end_earliest"] = None if period.end is None else _bound(period.end.earliest)
+        row["end_latest"] = None if period.end is None else _bound(period.end.latest)
+        first = fact.evidence[0]
+        source = dataset.get(first.source) if dataset is not None else None
+        row["source"] = first.source
+        row["source_title"] = getattr(source, "title", None)
+        row["quote"] = first.quote
+        row["evidence_count"] = len(fact.evidence)
+        row["note"] = fact.note
+        rows.append(row)
+    return rows
+
+
+def to_pandas(dataset: Dataset, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
+    """A DataFrame with one row per fact (of one type, or all).
+
+    Bound columns are ``datetime64[s]``; an open bound (on or before / after, or
+    not ended) is ``NaT``.
+    """
+    import pandas as pd
+
+    kind = _fact_type(type)
+    facts = [fact for fact in dataset.facts if kind is None or isinstance(fact, kind)]
+    frame = pd.DataFrame(fact_rows(facts, dataset))
+    if frame.empty:
+        frame = pd.DataFrame(columns=["id", "type", "status", *_DATE_COLUMNS])
+    for column in _DATE_COLUMNS:
+        frame[column] = pd.Series(
+            [None if day is None else pd.Timestamp(day) for day in frame[column]],
+            dtype="datetime64[s]",
+            index=frame.index,
+        )
+    return frame
+
+
+def to_parquet(
+    dataset: Dataset,
+    path: str | os.PathLike[str],
+    type: str | builtins.type[Fact] | None = None,
+) -> None:
+    """Write :func:`to_pandas`'s frame to a Parquet file (needs pyarrow)."""
+    to_pandas(dataset, type).to_parquet(path, index=False)

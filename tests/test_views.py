@@ -1,0 +1,114 @@
+"""Jupyter views, DataFrames and plots: what analysts see."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import libyamodel as lm
+from libyamodel import rules
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return lm.load(SMALL, bundled=False)
+
+
+def test_reprs_leave_out_defaults_and_read_back(ds):
+    place = ds["tobruk"]
+    text = repr(place)
+    assert (
+        text
+        == "Place(id='tobruk', name='Tobruk', aliases=('Tubruq',), kind='city', within='libya')"
+    )
+    assert eval(text, vars(lm)) == place
+    assert "note=" not in repr(ds["ansar-holds-sirte"])
+    assert repr(ds) == "<Dataset: 23 entities, 20 facts>"
+
+
+def test_html_of_a_fact_shows_status_period_and_quotes(ds):
+    html = ds["russia-supports-haftar"]._repr_html_()
+    assert "disputed" in html
+    assert "were denied by the Russians" in html
+    assert "denies" in html
+    assert "2017-01" in html
+
+
+def test_html_escapes_what_it_shows():
+    source = lm.Source(id="s", title="<script>x</script>", published=lm.PartialDate.parse("2014"))
+    assert "<script>" not in source._repr_html_()
+    assert "&lt;script&gt;" in source._repr_html_()
+
+
+def test_html_of_a_dataset_results_profile_and_verdict(ds):
+    assert "23 entities" in ds._repr_html_()
+    assert "An early note" in ds._repr_html_()
+    results = ds.claimants("2014-09-15", certainty="possible")
+    assert isinstance(results, tuple)
+    assert results.count(ds["hor-claims-government"]) == 1
+    html = results._repr_html_()
+    assert html.count("<tr>") == 1 + 3
+    profile = ds.legitimacy("house-of-representatives", "2014-11-10")
+    assert "rulings so far" in profile._repr_html_()
+    assert "court-on-hor" in profile._repr_html_()
+    verdict = ds.assess("house-of-representatives", "2014-11-10", rules.electoral_mandate)
+    assert "YES" in verdict._repr_html_()
+
+
+def test_to_pandas_has_a_row_per_fact_with_bounds(ds):
+    frame = ds.to_pandas()
+    assert len(frame) == len(ds.facts)
+    assert list(frame["id"]) == [fact.id for fact in ds.facts]
+    control = ds.to_pandas("control_claim").set_index("id")
+    row = control.loc["is-holds-sirte"]
+    assert row["controller"] == "islamic-state"
+    assert row["place"] == "sirte"
+    assert row["start_earliest"] == datetime.datetime(2015, 1, 1)
+    assert row["start_latest"] == datetime.datetime(2015, 12, 31)
+    assert row["end_earliest"] == datetime.datetime(2016, 5, 16)
+    assert str(row["end_latest"]) == "NaT"
+    assert row["status"] == "confirmed"
+    assert row["source_title"] == "A later report"
+    observed = control.loc["ansar-holds-sirte"]
+    assert str(observed["start_earliest"]) == "NaT"
+    assert observed["start_latest"] == datetime.datetime(2014, 11, 13)
+    assert ds.to_pandas(lm.Conference).loc[0, "participants"] == [
+        "house-of-representatives",
+        "general-national-congress",
+    ]
+
+
+def test_to_pandas_refuses_what_is_not_a_fact_type(ds):
+    with pytest.raises(ValueError, match="not a fact type"):
+        ds.to_pandas("actor")
+    with pytest.raises(ValueError, match="not a fact type"):
+        ds.to_pandas("treaty")
+
+
+def test_parquet_round_trips_the_frame(ds, tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "facts.parquet"
+    ds.to_parquet(path, "control_claim")
+    back = pd.read_parquet(path)
+    assert list(back["id"]) == list(ds.to_pandas("control_claim")["id"])
+    assert back["start_latest"].notna().all()
+
+
+def test_plot_returns_axes_with_a_row_per_fact(ds):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = ds.plot("sirte", title="Sirte")
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels == [
+        "control claim: ansar-al-sharia / sirte",
+        "control claim: islamic-state / sirte",
+    ]
+    assert ax.get_title() == "Sirte"
+    disputed = ds.plot("russia")
+    assert any(text.get_text().strip() == "?" for text in disputed.texts)
