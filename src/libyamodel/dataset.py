@@ -21,7 +21,7 @@ import attrs
 
 from libyamodel._interval import IntervalIndex
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
-from libyamodel.io import Origin, check_records, dump_records, load_records
+from libyamodel.io import DEFAULT_LIMITS, Limits, Origin, check_records, dump_records, load_records
 from libyamodel.model import (
     Conference,
     ControlClaim,
@@ -594,10 +594,12 @@ def load(
     *,
     bundled: bool = True,
     name_rules: NameRules = DEFAULT_RULES,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Dataset:
     """Load the bundled dataset, a user's files or folders, or both merged.
 
     User facts may refer to bundled entities; an id defined twice is an error.
+    ``limits`` bounds file size, text length, nesting and record count.
     Every problem in every file is reported at once in a
     :class:`~libyamodel.DataError`; nothing half-loaded is returned.
     """
@@ -612,6 +614,6 @@ def load(
         records: Iterable[Record] = (record for record, _ in _bundled_records())
         return Dataset(records, name_rules=name_rules, _checked=True)
     context = _bundled_records() if bundled else ()
-    user = load_records(paths, context=context)
+    user = load_records(paths, context=context, limits=limits)
     merged = (record for record, _ in (*context, *user))
     return Dataset(merged, name_rules=name_rules, _checked=True)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from libyamodel.io._convert import converter, structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
 from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
+from libyamodel.io._reading import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DATA_SUFFIXES",
+    "DEFAULT_LIMITS",
+    "Limits",
     "Origin",
     "check_records",
     "converter",

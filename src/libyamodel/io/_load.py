@@ -18,7 +18,7 @@ from cattrs.errors import (
 
 from libyamodel.errors import DataError, Problem
 from libyamodel.io._convert import describe, structure_record
-from libyamodel.io._reading import Document, ReadError, line_of, read
+from libyamodel.io._reading import DEFAULT_LIMITS, Document, Limits, ReadError, line_of, read
 from libyamodel.model import (
     RECORD_TYPES,
     Entity,
@@ -349,7 +349,10 @@ def _data_files(path: Path) -> Iterator[Path]:
 
 
 def load_records(
-    paths: Iterable[Path], *, context: Sequence[tuple[Record, Origin]] = ()
+    paths: Iterable[Path],
+    *,
+    context: Sequence[tuple[Record, Origin]] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[tuple[Record, Origin]]:
     """Read and check every file under ``paths``; raise one DataError listing all problems.
 
@@ -374,11 +377,20 @@ def load_records(
             continue
         for file in _data_files(root):
             try:
-                document = read(file)
+                document = read(file, limits=limits)
             except ReadError as error:
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
                 continue
             collector.add_document(document)
+            if len(collector.records) > limits.max_records:
+                collector.problems.append(
+                    Problem(
+                        f"more than {limits.max_records} records",
+                        file=file,
+                        hint="raise Limits.max_records if this is real data",
+                    )
+                )
+                raise DataError(collector.problems)
     problems = collector.problems + check_records(
         [*context, *collector.records], collector.failed_ids
     )

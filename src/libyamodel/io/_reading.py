@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final
 import attrs
 import yaml
 
-__all__ = ["Document", "ReadError", "line_of", "plain_scalar", "read"]
+__all__ = ["DEFAULT_LIMITS", "Document", "Limits", "ReadError", "line_of", "plain_scalar", "read"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,6 +37,32 @@ class ReadError(ValueError):
     def __init__(self, message: str, line: int | None = None) -> None:
         self.line = line
         super().__init__(message)
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a positive whole number, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """Bounds on what data files may hold, so that hostile input fails fast.
+
+    The defaults are far above what real data needs; raise one for unusually
+    large files: ``lm.load(path, limits=Limits(max_file_bytes=2**30))``.
+    """
+
+    max_file_bytes: int = attrs.field(default=64 * 2**20, validator=_positive)
+    """The largest file read, in bytes (64 MiB)."""
+    max_text_length: int = attrs.field(default=100_000, validator=_positive)
+    """The longest text value or key, in characters."""
+    max_depth: int = attrs.field(default=16, validator=_positive)
+    """The deepest nesting of lists and mappings (a record in a list is depth 2)."""
+    max_records: int = attrs.field(default=5_000_000, validator=_positive)
+    """The most records loaded in one call, over all files."""
+
+
+DEFAULT_LIMITS: Final = Limits()
 
 
 @attrs.frozen
@@ -76,34 +102,94 @@ def plain_scalar(value: str) -> Any:
     return value
 
 
-def _build(node: yaml.Node, seen: set[int]) -> Any:
+def _build(node: yaml.Node, seen: set[int], limits: Limits, depth: int = 1) -> Any:
     if id(node) in seen:
         raise ReadError(
-            "anchors and aliases (&name, *name) are not allowed in data files", _line(node)
+            "anchors and aliases (&name, *name) are not allowed in data files; "
+            "this node is used twice",
+            _line(node),
         )
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
+        _check_text(node.value, limits, _line(node))
         return _scalar(node)
     if node.tag not in _COLLECTION_TAGS:
         raise ReadError(f"the tag {node.tag} is not allowed in data files", _line(node))
+    if depth > limits.max_depth:
+        raise _too_deep(limits, _line(node))
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, seen) for item in node.value]
+        return [_build(item, seen, limits, depth + 1) for item in node.value]
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:merge"
-            ):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _PLAIN_STR:
                 raise ReadError(
-                    "mapping keys must be plain text (no merges or nested keys)", _line(key_node)
+                    "mapping keys must be plain text (no merges, tags or nested keys)",
+                    _line(key_node),
                 )
             key = key_node.value
+            _check_text(key, limits, _line(key_node))
             if key in mapping:
                 raise ReadError(f"the key {key!r} appears twice in one mapping", _line(key_node))
-            mapping[key] = _build(value_node, seen)
+            mapping[key] = _build(value_node, seen, limits, depth + 1)
         return mapping
     raise ReadError(f"unexpected YAML node {node!r}", _line(node))  # pragma: no cover
+
+
+def _too_deep(limits: Limits, line: int | None = None) -> ReadError:
+    return ReadError(
+        f"lists and mappings are nested more than {limits.max_depth} deep "
+        "(raise Limits.max_depth if this is real data)",
+        line,
+    )
+
+
+def _check_text(text: str, limits: Limits, line: int | None = None) -> None:
+    if len(text) > limits.max_text_length:
+        raise ReadError(
+            f"a text of {len(text)} characters is longer than the limit of "
+            f"{limits.max_text_length} (raise Limits.max_text_length if this is real data)",
+            line,
+        )
+
+
+def _check_json(value: Any, limits: Limits, depth: int = 1) -> None:
+    if isinstance(value, str):
+        _check_text(value, limits)
+    elif isinstance(value, list | dict):
+        if depth > limits.max_depth:
+            raise _too_deep(limits)
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(key, str):
+                _check_text(key, limits)
+            _check_json(item, limits, depth + 1)
+
+
+def _event_line(event: yaml.Event) -> int | None:
+    mark = event.start_mark
+    return None if mark is None else int(mark.line) + 1
+
+
+def _nesting(text: str, limits: Limits) -> None:
+    """Refuse YAML nested deeper than the limit before composing it (libyaml recurses)."""
+    depth = 0
+    loader = _DataLoader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                depth += 1
+                if depth > limits.max_depth:
+                    raise _too_deep(limits, _event_line(event))
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                raise ReadError(
+                    "anchors and aliases (&name, *name) are not allowed in data files",
+                    _event_line(event),
+                )
+    finally:
+        loader.dispose()
 
 
 class _DataLoader(_Loader):  # type: ignore[misc]
@@ -120,8 +206,9 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+def _read_yaml(text: str, limits: Limits) -> tuple[Any, yaml.Node | None]:
     try:
+        _nesting(text, limits)
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -129,7 +216,7 @@ def _read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         raise ReadError(f"not valid YAML: {error.problem or error}", line) from None
     except yaml.YAMLError as error:
         raise ReadError(f"not valid YAML: {error}") from None
-    return (None if node is None else _build(node, set())), node
+    return (None if node is None else _build(node, set(), limits)), node
 
 
 def _no_duplicates(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
@@ -147,20 +234,30 @@ def _no_constants(name: str) -> Any:
     raise ReadError(f"{name} is not a number data files accept")
 
 
-def _read_json(text: str) -> Any:
+def _read_json(text: str, limits: Limits) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON: {error.msg}", error.lineno) from None
+    except RecursionError:
+        raise _too_deep(limits) from None
+    _check_json(data, limits)
+    return data
 
 
-def read(path: Path, *, with_lines: bool | None = None) -> Document:
-    """Read one ``.yaml``, ``.yml`` or ``.json`` file.
+def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = False) -> Document:
+    """Read one ``.yaml``, ``.yml`` or ``.json`` file within ``limits``.
 
     JSON is read with the standard parser; ``with_lines=True`` reads it through
     the YAML composer instead, to recover line numbers for error messages.
     """
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise ReadError(
+                f"the file is {size} bytes, more than the limit of {limits.max_file_bytes} "
+                "(raise Limits.max_file_bytes if this is real data)"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise ReadError(f"cannot read the file: {error.strerror or error}") from None
@@ -172,8 +269,8 @@ def read(path: Path, *, with_lines: bool | None = None) -> Document:
             f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line
         ) from None
     if path.suffix.lower() == ".json" and not with_lines:
-        return Document(path, _read_json(text))
-    data, node = _read_yaml(text)
+        return Document(path, _read_json(text, limits))
+    data, node = _read_yaml(text, limits)
     return Document(path, data, node)
 
 
