@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import Evidence, Fact, Record, Source, Status
+from libyamodel.model import Evidence, Fact, Record, Source, Status, headline
 from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
 
 if TYPE_CHECKING:
@@ -121,28 +121,10 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _says(fact: Fact) -> str:
-    name = getattr(fact, "name", None)
-    if isinstance(name, str):
-        return _e(name)
-    parts = [
-        f"{field}: <code>{_e(value)}</code>"
-        for field in (
-            "claimant",
-            "role",
-            "recognizer",
-            "recognized",
-            "holder",
-            "office",
-            "controller",
-            "place",
-            "supporter",
-            "supported",
-            "court",
-            "subject",
-        )
-        if isinstance(value := getattr(fact, field, None), str)
-    ]
-    return ", ".join(parts)
+    parts = headline(fact)
+    if parts and parts[0][0] == "name":
+        return _e(parts[0][1])
+    return ", ".join(f"{field}: <code>{_e(value)}</code>" for field, value in parts)
 
 
 def facts_html(facts: Sequence[Fact], truths: Sequence[Truth] | None = None) -> str:

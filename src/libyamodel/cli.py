@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from libyamodel.dataset import Dataset, load
 from libyamodel.errors import DataError, LibyaModelError
 from libyamodel.io import records_to_yaml, unstructure_record
-from libyamodel.model import Fact, Record, Source
+from libyamodel.model import Fact, Record, Source, headline
 from libyamodel.time import MAX_DATE, MIN_DATE, to_date
 
 __all__ = ["main"]
@@ -24,28 +24,10 @@ Row = Sequence[str]
 
 def _describe(fact: Fact) -> str:
     """A short line naming what a fact says."""
-    name = getattr(fact, "name", None)
-    if isinstance(name, str):
-        return name
-    parts = [
-        f"{field}={value}"
-        for field in (
-            "claimant",
-            "role",
-            "recognizer",
-            "recognized",
-            "holder",
-            "office",
-            "controller",
-            "place",
-            "supporter",
-            "supported",
-            "court",
-            "subject",
-        )
-        if isinstance(value := getattr(fact, field, None), str)
-    ]
-    return " ".join(parts)
+    parts = headline(fact)
+    if parts and parts[0][0] == "name":
+        return parts[0][1]
+    return " ".join(f"{field}={value}" for field, value in parts)
 
 
 class _Output:

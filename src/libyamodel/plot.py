@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from libyamodel.model import Fact, Status
+from libyamodel.model import Fact, Status, headline
 from libyamodel.time import MAX_DATE, MIN_DATE
 
 if TYPE_CHECKING:
@@ -30,28 +30,9 @@ _MARGIN = datetime.timedelta(days=90)
 
 
 def _label(fact: Fact) -> str:
-    name = getattr(fact, "name", None)
-    if isinstance(name, str):
-        return f"{fact.TYPE.replace('_', ' ')}: {name}"
-    parts = [
-        getattr(fact, field)
-        for field in (
-            "claimant",
-            "role",
-            "controller",
-            "place",
-            "holder",
-            "office",
-            "recognizer",
-            "recognized",
-            "supporter",
-            "supported",
-            "court",
-            "subject",
-        )
-        if isinstance(getattr(fact, field, None), str)
-    ]
-    return f"{fact.TYPE.replace('_', ' ')}: {' / '.join(parts) or fact.id}"
+    kind = fact.TYPE.replace("_", " ")
+    parts = headline(fact)
+    return f"{kind}: {' / '.join(value for _, value in parts) or fact.id}"
 
 
 def _finite(day: datetime.date) -> datetime.date | None:

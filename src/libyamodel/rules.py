@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Final, TypeVar
 
 from libyamodel.legitimacy import Assessed, LegitimacyProfile, Rule, Verdict
-from libyamodel.model import ControlClaim, Fact, MandateKind, Recognition, Ruling, Status
+from libyamodel.model import Fact, MandateKind, Ruling, Status
 from libyamodel.time import Truth
 
 __all__ = [
@@ -44,6 +44,8 @@ __all__ = [
     "judicial_validity",
     "negation",
 ]
+
+F = TypeVar("F", bound=Fact)
 
 _CAP: Final = {
     Status.CONFIRMED: Truth.YES,
@@ -84,18 +86,24 @@ def electoral_mandate(profile: LegitimacyProfile) -> Verdict:
     return _count(electoral, 1, "electoral mandate")
 
 
+def _distinct(items: Iterable[Assessed[F]], key: Callable[[F], str]) -> list[Assessed[F]]:
+    """The most credible item for each key (each recognizer, each place)."""
+    best: dict[str, Assessed[F]] = {}
+    for item in items:
+        earlier = best.get(key(item.fact))
+        if earlier is None or credible(item).value > credible(earlier).value:
+            best[key(item.fact)] = item
+    return list(best.values())
+
+
 def international_recognition(minimum: int = 1) -> Rule:
     """Legitimate if recognised by at least ``minimum`` distinct recognizers on the date."""
     if minimum < 1:
         raise ValueError(f"minimum must be at least 1, got {minimum}")
 
     def rule(profile: LegitimacyProfile) -> Verdict:
-        best: dict[str, Assessed[Recognition]] = {}
-        for item in profile.recognitions_for:
-            earlier = best.get(item.fact.recognizer)
-            if earlier is None or credible(item).value > credible(earlier).value:
-                best[item.fact.recognizer] = item
-        return _count(best.values(), minimum, "recognition")
+        recognizers = _distinct(profile.recognitions_for, lambda fact: fact.recognizer)
+        return _count(recognizers, minimum, "recognition")
 
     rule.__name__ = rule.__qualname__ = f"international_recognition({minimum})"
     return rule
@@ -107,12 +115,8 @@ def effective_control(minimum: int = 1) -> Rule:
         raise ValueError(f"minimum must be at least 1, got {minimum}")
 
     def rule(profile: LegitimacyProfile) -> Verdict:
-        best: dict[str, Assessed[ControlClaim]] = {}
-        for item in profile.territory:
-            earlier = best.get(item.fact.place)
-            if earlier is None or credible(item).value > credible(earlier).value:
-                best[item.fact.place] = item
-        return _count(best.values(), minimum, "place held")
+        places = _distinct(profile.territory, lambda fact: fact.place)
+        return _count(places, minimum, "place held")
 
     rule.__name__ = rule.__qualname__ = f"effective_control({minimum})"
     return rule

@@ -6,7 +6,16 @@ import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from libyamodel.model._base import Entity, Evidence, Fact, FieldError, Record, Target, references
+from libyamodel.model._base import (
+    Entity,
+    Evidence,
+    Fact,
+    FieldError,
+    Record,
+    Target,
+    headline,
+    references,
+)
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
     ActorKind,
@@ -100,5 +109,6 @@ __all__ = [
     "SupportKind",
     "Target",
     "Tenure",
+    "headline",
     "references",
 ]

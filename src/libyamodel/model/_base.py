@@ -209,6 +209,37 @@ class Fact(Record):
         raise NotImplementedError
 
 
+_PRINCIPAL_FIELDS: Final = (
+    "claimant",
+    "role",
+    "recognizer",
+    "recognized",
+    "holder",
+    "office",
+    "controller",
+    "place",
+    "supporter",
+    "supported",
+    "court",
+    "subject",
+)
+
+
+def headline(fact: Fact) -> tuple[tuple[str, str], ...]:
+    """A fact's principal fields as ``(field, value)`` pairs, for one-line summaries.
+
+    A fact with a name (a conference, an event) is summed up by its name alone.
+    """
+    name = getattr(fact, "name", None)
+    if isinstance(name, str):
+        return (("name", name),)
+    return tuple(
+        (field, value)
+        for field in _PRINCIPAL_FIELDS
+        if isinstance(value := getattr(fact, field, None), str)
+    )
+
+
 def references(record: attrs.AttrsInstance) -> Iterator[tuple[str, str, Target]]:
     """Every reference in a record, as ``(field path, id, target kind)``."""
     for field in attrs.fields(type(record)):
