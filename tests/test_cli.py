@@ -146,3 +146,14 @@ def test_bad_arguments_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == 2
+
+
+def test_schema_and_popolo_print_json():
+    status, text = run("schema")
+    assert status == 0
+    schema = json.loads(text)
+    assert "$schema" in schema
+    status, text = small("popolo")
+    assert status == 0
+    popolo = json.loads(text)
+    assert {p["name"] for p in popolo["persons"]} >= {"Khalifa Haftar", "Ghassan Salamé"}

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from libyamodel.dataset import Dataset, load
 from libyamodel.errors import DataError, LibyaModelError
-from libyamodel.io import records_to_yaml, unstructure_record
+from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Fact, Record, Source, headline
 from libyamodel.time import MAX_DATE, MIN_DATE, to_date
 
@@ -160,6 +160,11 @@ def _validate(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.text(f"ok: {len(ds)} records, no problems", {"ok": True, "records": len(ds)})
 
 
+def _popolo(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    json.dump(ds.to_popolo(), out.stream, indent=2, ensure_ascii=False)
+    out.stream.write("\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -209,6 +214,8 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "validate", _validate, "check files; list every problem with file and line"
     ).add_argument("paths", nargs="+", metavar="PATH")
+    command("popolo", _popolo, "persons, organizations, posts and memberships as Popolo JSON")
+    commands.add_parser("schema", help="print the JSON Schema of data files, for editors")
     parser.set_defaults(run=_summary)
     return parser
 
@@ -216,7 +223,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 bad data, 2 bad arguments)."""
     args = _parser().parse_args(argv)
-    out = _Output(stdout or sys.stdout, args.json)
+    stream = stdout or sys.stdout
+    if args.command == "schema":
+        json.dump(json_schema(), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return 0
+    out = _Output(stream, args.json)
     paths = [*args.data, *getattr(args, "paths", [])]
     try:
         dataset = load(paths or None, bundled=not args.no_bundled)

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import attrs
 
@@ -86,6 +86,7 @@ class _Indexes:
     spans: dict[type[Fact], IntervalIndex[Fact]]
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
+    wikidata: dict[str, NamedEntity]
 
     @classmethod
     def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
@@ -128,6 +129,11 @@ class _Indexes:
             },
             names={key: frozenset(ids) for key, ids in names.items()},
             skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
+            wikidata={
+                entity.wikidata: entity
+                for entity in entities
+                if isinstance(entity, NamedEntity) and entity.wikidata
+            },
         )
 
 
@@ -521,7 +527,17 @@ class Dataset:
                 kept[ident] = attrs.evolve(fact, extends=None)
         return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
 
+    def by_wikidata(self, qid: str) -> NamedEntity | None:
+        """The entity with this Wikidata item id (such as ``"Q1016"``), or ``None``."""
+        return self._index.wikidata.get(qid)
+
     # -- output -----------------------------------------------------------------------
+
+    def to_popolo(self) -> dict[str, list[dict[str, Any]]]:
+        """Persons, organizations, posts and memberships as Popolo JSON."""
+        from libyamodel.popolo import to_popolo
+
+        return to_popolo(self)
 
     def to_pandas(self, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
         """One row per fact (of one type, or all); needs the ``frames`` extra."""

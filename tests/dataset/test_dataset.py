@@ -90,3 +90,13 @@ def test_the_bundled_data_round_trips(tmp_path):
     ds = lm.load()
     ds.dump(tmp_path)
     assert lm.load(tmp_path, bundled=False) == ds
+
+
+def test_by_wikidata_finds_an_entity_and_a_qid_is_used_once():
+    libya = lm.Place(id="libya", name="Libya", kind="country", wikidata="Q1016")
+    ds = lm.Dataset.from_records([SOURCE, GNC, TRIPOLI, libya])
+    assert ds.by_wikidata("Q1016") is libya
+    assert ds.by_wikidata("Q79") is None
+    twin = lm.Place(id="state-of-libya", name="State of Libya", kind="country", wikidata="Q1016")
+    with pytest.raises(lm.DataError, match="Q1016 is already 'libya'"):
+        lm.Dataset.from_records([libya, twin])

@@ -6,6 +6,7 @@ from libyamodel.io._convert import converter, structure_record, unstructure_reco
 from libyamodel.io._dump import dump_records, records_to_yaml
 from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
 from libyamodel.io._reading import DEFAULT_LIMITS, Limits
+from libyamodel.io._schema import json_schema
 
 __all__ = [
     "DATA_SUFFIXES",
@@ -15,6 +16,7 @@ __all__ = [
     "check_records",
     "converter",
     "dump_records",
+    "json_schema",
     "load_records",
     "records_to_yaml",
     "structure_record",

@@ -304,6 +304,22 @@ def check_records(
             steps=("id",),
             hint="ids must be unique across all files; rename one",
         )
+    by_qid: dict[str, tuple[Record, Origin]] = {}
+    for record, origin in records:
+        qid = getattr(record, "wikidata", None)
+        if qid is None:
+            continue
+        if qid in by_qid:
+            other = by_qid[qid][0].id
+            collector.problem(
+                origin,
+                f"the Wikidata item {qid} is already {other!r}'s",
+                record=f"{record.TYPE} {record.id!r}",
+                steps=("wikidata",),
+                hint="one entity per Wikidata item; merge the two or fix one",
+            )
+        else:
+            by_qid[qid] = (record, origin)
     by_kind: dict[Target, list[str]] = {}
     for record, origin in records:
         for path, ident, target in references(record):
