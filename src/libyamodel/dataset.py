@@ -21,7 +21,15 @@ import attrs
 
 from libyamodel._interval import IntervalIndex
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
-from libyamodel.io import DEFAULT_LIMITS, Limits, Origin, check_records, dump_records, load_records
+from libyamodel.io import (
+    DEFAULT_LIMITS,
+    Limits,
+    Origin,
+    check_records,
+    dump_records,
+    load_records,
+    paused_gc,
+)
 from libyamodel.model import (
     Conference,
     ControlClaim,
@@ -97,10 +105,8 @@ class _Indexes:
             kind = type(fact)
             by_type[kind].append(fact)
             named: set[str] = set()
-            for path, ident, _ in references(fact):
+            for path, ident, _ in references(fact, evidence=False):
                 field = path.split("[", 1)[0].split(".", 1)[0]
-                if field == "evidence":
-                    continue
                 if ident not in named:
                     named.add(ident)
                     mentions[ident].append(fact)
@@ -188,8 +194,11 @@ class Dataset:
         name_rules: NameRules = DEFAULT_RULES,
         _checked: bool = False,
     ) -> None:
-        items = tuple(records)
-        if not _checked:
+        with paused_gc():
+            self._build(tuple(records), name_rules, checked=_checked)
+
+    def _build(self, items: tuple[Record, ...], name_rules: NameRules, *, checked: bool) -> None:
+        if not checked:
             _check(items)
         entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=_fact_order))
@@ -597,7 +606,8 @@ def bundled_data_path() -> Path:
 
 @functools.cache
 def _bundled_records() -> tuple[tuple[Record, Origin], ...]:
-    return tuple(load_records([bundled_data_path()]))
+    with paused_gc():
+        return tuple(load_records([bundled_data_path()]))
 
 
 @functools.cache
@@ -630,6 +640,7 @@ def load(
         records: Iterable[Record] = (record for record, _ in _bundled_records())
         return Dataset(records, name_rules=name_rules, _checked=True)
     context = _bundled_records() if bundled else ()
-    user = load_records(paths, context=context, limits=limits)
+    with paused_gc():
+        user = load_records(paths, context=context, limits=limits)
     merged = (record for record, _ in (*context, *user))
     return Dataset(merged, name_rules=name_rules, _checked=True)

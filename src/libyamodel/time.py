@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 from typing import Any, Final, Self
 
@@ -133,12 +134,15 @@ class DateFormatError(LibyaModelError, ValueError):
     """A text that is not one of the partial-date forms."""
 
 
-def _add_months(day: pendulum.Date, months: int) -> pendulum.Date:
-    if day.year + (day.month - 1 + months) // 12 < MIN_DATE.year:
-        return MIN_DATE
-    if day.year + (day.month - 1 + months) // 12 > MAX_DATE.year:
-        return MAX_DATE
-    return day.add(months=months)
+def _month_end(year: int, month: int) -> pendulum.Date:
+    return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int] | None:
+    """The (year, month) ``months`` away, or ``None`` past the calendar's ends."""
+    index = year * 12 + month - 1 + months
+    year, month = divmod(index, 12)
+    return (year, month + 1) if MIN_DATE.year <= year <= MAX_DATE.year else None
 
 
 def _add_days(day: pendulum.Date, days: int) -> pendulum.Date:
@@ -200,31 +204,32 @@ class PartialDate:
             raise DateFormatError("an open bound (..D or D..) takes a plain date")
 
     def _bounds(self) -> tuple[pendulum.Date, pendulum.Date]:
-        if self.month is None:
-            earliest, latest = pendulum.Date(self.year, 1, 1), pendulum.Date(self.year, 12, 31)
+        year, month, day = self.year, self.month, self.day
+        if month is None:
+            first, last = 1, 12
             if self.part is not None:
-                first = 1 + 4 * list(Part).index(self.part)
-                earliest = pendulum.Date(self.year, first, 1)
-                latest = pendulum.Date(self.year, first + 3, 1).end_of("month")
-        elif self.day is None:
-            earliest = pendulum.Date(self.year, self.month, 1)
-            latest = earliest.end_of("month")
+                first = 1 + 4 * _PARTS.index(self.part)
+                last = first + 3
+            earliest, latest = pendulum.Date(year, first, 1), _month_end(year, last)
+        elif day is None:
+            earliest, latest = pendulum.Date(year, month, 1), _month_end(year, month)
             if self.part is Part.EARLY:
-                latest = pendulum.Date(self.year, self.month, 10)
+                latest = pendulum.Date(year, month, 10)
             elif self.part is Part.MID:
-                earliest = pendulum.Date(self.year, self.month, 11)
-                latest = pendulum.Date(self.year, self.month, 20)
+                earliest, latest = pendulum.Date(year, month, 11), pendulum.Date(year, month, 20)
             elif self.part is Part.LATE:
-                earliest = pendulum.Date(self.year, self.month, 21)
+                earliest = pendulum.Date(year, month, 21)
         else:
-            earliest = latest = pendulum.Date(self.year, self.month, self.day)
+            earliest = latest = pendulum.Date(year, month, day)
         if self.approximate or self.uncertain:
-            if self.precision is Precision.DAY:
+            if day is not None:
                 earliest, latest = _add_days(earliest, -7), _add_days(latest, 7)
             else:
-                months = 1 if self.precision is Precision.MONTH else 12
-                earliest = _add_months(earliest, -months).start_of("month")
-                latest = _add_months(latest, months).end_of("month")
+                months = 1 if month is not None else 12
+                before = _shift_month(earliest.year, earliest.month, -months)
+                after = _shift_month(latest.year, latest.month, months)
+                earliest = MIN_DATE if before is None else pendulum.Date(*before, 1)
+                latest = MAX_DATE if after is None else _month_end(*after)
         if self.open is Open.BEFORE:
             earliest = MIN_DATE
         elif self.open is Open.AFTER:
@@ -233,7 +238,16 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """Read one of the text forms; raise :class:`DateFormatError` otherwise."""
+        """Read one of the text forms; raise :class:`DateFormatError` otherwise.
+
+        Partial dates are immutable, so the same text gives the same object.
+        """
+        if cls is PartialDate and isinstance(text, str):
+            return _parse_cached(text)  # type: ignore[return-value]
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Self:
         match = _FORM.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise DateFormatError(f"{text!r} is not a partial date; {_FORMS_HELP}")
@@ -318,6 +332,14 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self.sort_key() >= other.sort_key()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_cached(text: str) -> PartialDate:
+    return PartialDate._parse(text)
+
+
+_PARTS: Final = tuple(Part)
 
 
 class PeriodError(LibyaModelError, ValueError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from libyamodel.io._convert import converter, structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
-from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
+from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records, paused_gc
 from libyamodel.io._reading import DEFAULT_LIMITS, Limits
 from libyamodel.io._schema import json_schema
 
@@ -18,6 +18,7 @@ __all__ = [
     "dump_records",
     "json_schema",
     "load_records",
+    "paused_gc",
     "records_to_yaml",
     "structure_record",
     "unstructure_record",

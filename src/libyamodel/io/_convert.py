@@ -131,8 +131,8 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     conv.register_structure_hook(str, _text)
     conv.register_structure_hook(bool, _flag)
     conv.register_structure_hook(float, _number)
@@ -196,13 +196,22 @@ def _unstructure_period(period: Period) -> Any:
     return plain
 
 
-converter: Final = _make_converter()
-"""The converter every loader and dumper uses."""
+converter: Final = _make_converter(detailed=True)
+"""The converter every loader and dumper uses: errors carry the path to each field."""
+
+_fast: Final = _make_converter(detailed=False)
 
 
 def structure_record(data: Mapping[str, Any], cls: type[Record]) -> Record:
-    """Build a record of ``cls`` from a mapping without its ``type`` key."""
-    return converter.structure(data, cls)
+    """Build a record of ``cls`` from a mapping without its ``type`` key.
+
+    Good records take a fast path; a record that fails is structured again with
+    detailed validation, whose error lists every problem with its field path.
+    """
+    try:
+        return _fast.structure(data, cls)
+    except Exception:
+        return converter.structure(data, cls)
 
 
 _ORDER_LAST: Final = ("note", "evidence")

@@ -153,17 +153,35 @@ def _check_text(text: str, limits: Limits, line: int | None = None) -> None:
         )
 
 
-def _check_json(value: Any, limits: Limits, depth: int = 1) -> None:
-    if isinstance(value, str):
-        _check_text(value, limits)
-    elif isinstance(value, list | dict):
+def _check_json(data: Any, text: str, limits: Limits) -> None:
+    """Check a parsed JSON file's nesting and text lengths, level by level."""
+    level, depth = [data], 1
+    while level:
         if depth > limits.max_depth:
             raise _too_deep(limits)
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            if isinstance(key, str):
-                _check_text(key, limits)
-            _check_json(item, limits, depth + 1)
+        children: list[Any] = []
+        for value in level:
+            items = value.values() if type(value) is dict else value
+            children.extend(item for item in items if type(item) in _CONTAINERS)
+        level, depth = children, depth + 1
+    # A decoded text is never longer than its quoted form, so look closer only
+    # when the raw file has a quoted run that long.
+    unescaped = text.replace("\\\\", "").replace('\\"', "")
+    if max(map(len, unescaped.split('"'))) > limits.max_text_length:
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            items = value.items() if type(value) is dict else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    _check_text(key, limits)
+                if isinstance(item, str):
+                    _check_text(item, limits)
+                elif type(item) in _CONTAINERS:
+                    stack.append(item)
+
+
+_CONTAINERS: Final = (list, dict)
 
 
 def _event_line(event: yaml.Event) -> int | None:
@@ -241,7 +259,8 @@ def _read_json(text: str, limits: Limits) -> Any:
         raise ReadError(f"not valid JSON: {error.msg}", error.lineno) from None
     except RecursionError:
         raise _too_deep(limits) from None
-    _check_json(data, limits)
+    if isinstance(data, list | dict):
+        _check_json(data, text, limits)
     return data
 
 

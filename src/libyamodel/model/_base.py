@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Final
@@ -240,22 +241,39 @@ def headline(fact: Fact) -> tuple[tuple[str, str], ...]:
     )
 
 
-def references(record: attrs.AttrsInstance) -> Iterator[tuple[str, str, Target]]:
-    """Every reference in a record, as ``(field path, id, target kind)``."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
+@functools.cache
+def _reference_fields(cls: type) -> tuple[tuple[str, Target | None, str | None], ...]:
+    """For a record class: each field holding references, with its target and ``via``."""
+    found: list[tuple[str, Target | None, str | None]] = []
+    for field in attrs.fields(cls):
+        target = field.metadata.get("ref")
+        if target is not None or field.name == "evidence":
+            found.append((field.name, target, field.metadata.get("via")))
+    return tuple(found)
+
+
+def references(
+    record: attrs.AttrsInstance, *, evidence: bool = True
+) -> Iterator[tuple[str, str, Target]]:
+    """Every reference in a record, as ``(field path, id, target kind)``.
+
+    ``evidence=False`` leaves out the sources and speakers cited in evidence.
+    """
+    for name, target, via in _reference_fields(type(record)):
+        value = getattr(record, name)
         if value is None:
             continue
-        target: Target | None = field.metadata.get("ref")
-        if target is not None:
-            via = field.metadata.get("via")
-            if isinstance(value, tuple):
-                for index, item in enumerate(value):
-                    ident = getattr(item, via) if via else item
-                    yield f"{field.name}[{index}]" + (f".{via}" if via else ""), ident, target
-            else:
-                yield field.name, value, target
-        elif field.name == "evidence":
+        if target is None:
+            if not evidence:
+                continue
             for index, item in enumerate(value):
                 for path, ident, kind in references(item):
-                    yield f"evidence[{index}].{path}", ident, kind
+                    yield f"{name}[{index}].{path}", ident, kind
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if via:
+                    yield f"{name}[{index}].{via}", getattr(item, via), target
+                else:
+                    yield f"{name}[{index}]", item, target
+        else:
+            yield name, value, target
