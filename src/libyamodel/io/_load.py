@@ -255,7 +255,7 @@ def _field_checks(
         if validator is None or field.name not in fields:
             continue
         value = fields[field.name]
-        if isinstance(value, list):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
             value = tuple(value)
         if not isinstance(value, str | tuple):
             continue
