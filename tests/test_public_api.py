@@ -25,6 +25,7 @@ PUBLIC = [
     "EventKind",
     "Evidence",
     "Fact",
+    "Facts",
     "FieldError",
     "Institution",
     "InstitutionKind",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from libyamodel.dataset import Certainty, Dataset, EntityRef, bundled_data_path, load
+from libyamodel.dataset import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
 from libyamodel.errors import (
     AmbiguousName,
     DataError,
@@ -69,6 +69,7 @@ __all__ = [
     "EventKind",
     "Evidence",
     "Fact",
+    "Facts",
     "FieldError",
     "Institution",
     "InstitutionKind",
