@@ -91,6 +91,7 @@ class _Indexes:
     by_type: dict[type[Fact], tuple[Fact, ...]]
     by_field: dict[tuple[type[Fact], str, str], tuple[Fact, ...]]
     mentions: dict[str, tuple[Fact, ...]]
+    cited: dict[str, tuple[Fact, ...]]
     spans: dict[type[Fact], IntervalIndex[Fact]]
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
@@ -101,7 +102,10 @@ class _Indexes:
         by_type: defaultdict[type[Fact], list[Fact]] = defaultdict(list)
         by_field: defaultdict[tuple[type[Fact], str, str], list[Fact]] = defaultdict(list)
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
+        cited: defaultdict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
+            for source in dict.fromkeys(item.source for item in fact.evidence):
+                cited[source].append(fact)
             kind = type(fact)
             by_type[kind].append(fact)
             named: set[str] = set()
@@ -129,6 +133,7 @@ class _Indexes:
             by_type={kind: tuple(items) for kind, items in by_type.items()},
             by_field={key: tuple(items) for key, items in by_field.items()},
             mentions={key: tuple(items) for key, items in mentions.items()},
+            cited={key: tuple(items) for key, items in cited.items()},
             spans={
                 kind: IntervalIndex((*_span(fact.period), fact) for fact in items)
                 for kind, items in by_type.items()
@@ -494,10 +499,10 @@ class Dataset:
 
     def timeline(self, entity: EntityRef) -> tuple[Fact, ...]:
         """Every fact that names the entity in one of its fields, in date order."""
-        if isinstance(entity, str) and isinstance(self._by_id.get(entity), Source):
-            ident = entity
-            return Facts(f for f in self._facts if any(e.source == ident for e in f.evidence))
-        return Facts(self._index.mentions.get(self._id(entity), ()))
+        ident = self._id(entity)
+        if isinstance(self._by_id[ident], Source):
+            return Facts(self._index.cited.get(ident, ()))
+        return Facts(self._index.mentions.get(ident, ()))
 
     def legitimacy(self, body: EntityRef, on: DateLike) -> LegitimacyProfile:
         """Everything that bears on ``body``'s legitimacy on ``on``, each item with its truth."""
