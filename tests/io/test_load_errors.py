@@ -137,7 +137,7 @@ def test_a_did_you_mean_for_near_misses(tmp_path):
     ("text", "fragment", "line"),
     [
         ("- type: actor\n  id: a\n  id: b\n", "appears twice", 3),
-        ("- &x {type: actor, id: a, name: A, kind: person}\n- *x\n", "aliases", 2),
+        ("- &x {type: actor, id: a, name: A, kind: person}\n- *x\n", "aliases", 1),
         ("- !!python/object:os.system {}\n", "tag", 1),
         ("- type: actor\n  id: a\n  name: 12\n  kind: person\n", "expected text", 3),
         ("- type: actor\n  id: a\n  name: A\n  kind: person\n  aliases: A\n", "a list", 5),

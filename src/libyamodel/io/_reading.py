@@ -28,6 +28,9 @@ _FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0
 _BOOL: Final = {"true": True, "false": False}
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _PLAIN_STR: Final = "tag:yaml.org,2002:str"
+_MAX_DIGITS: Final = 100
+TOO_LONG: Final = object()
+"""What :func:`plain_scalar` gives for a bare number too long to be one."""
 _COLLECTION_TAGS: Final = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
@@ -84,7 +87,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style:  # quoted or block scalars are always text
         return value
-    return plain_scalar(value)
+    scalar = plain_scalar(value)
+    if scalar is TOO_LONG:
+        raise ReadError(
+            f"a number of {len(value)} digits is too long; put it in quotes", _line(node)
+        )
+    return scalar
 
 
 def plain_scalar(value: str) -> Any:
@@ -94,7 +102,7 @@ def plain_scalar(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
-        return int(value)
+        return int(value) if len(value) <= _MAX_DIGITS else TOO_LONG
     if _FLOAT.fullmatch(value):
         number = float(value)
         if math.isfinite(number):
@@ -195,6 +203,11 @@ def _nesting(text: str, limits: Limits) -> None:
     loader = _DataLoader(text)
     try:
         while (event := loader.get_event()) is not None:
+            if getattr(event, "anchor", None) is not None:
+                raise ReadError(
+                    "anchors and aliases (&name, *name) are not allowed in data files",
+                    _event_line(event),
+                )
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 depth += 1
                 if depth > limits.max_depth:
@@ -259,6 +272,12 @@ def _read_json(text: str, limits: Limits) -> Any:
         raise ReadError(f"not valid JSON: {error.msg}", error.lineno) from None
     except RecursionError:
         raise _too_deep(limits) from None
+    except ReadError:
+        raise
+    except ValueError:  # an integer too long for Python to convert
+        raise ReadError(
+            f"a number of more than {_MAX_DIGITS} digits is too long; put it in quotes"
+        ) from None
     if isinstance(data, list | dict):
         _check_json(data, text, limits)
     return data
@@ -288,9 +307,23 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
             f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line
         ) from None
     if path.suffix.lower() == ".json" and not with_lines:
-        return Document(path, _read_json(text, limits))
+        try:
+            return Document(path, _read_json(text, limits))
+        except ReadError as error:
+            if error.line is None:
+                error.line = _line_in_yaml(text, limits)
+            raise
     data, node = _read_yaml(text, limits)
     return Document(path, data, node)
+
+
+def _line_in_yaml(text: str, limits: Limits) -> int | None:
+    """Where the YAML reader, which tracks lines, finds a problem in JSON text."""
+    try:
+        _read_yaml(text, limits)
+    except ReadError as error:
+        return error.line
+    return None
 
 
 def line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int | None:
