@@ -1,19 +1,21 @@
-"""A static interval index: which stored intervals contain a day, or overlap a span.
+"""Static interval indexes over integer day numbers, built once per group of facts.
 
-A centred interval tree over integer day numbers, built once. A stabbing query
-visits one node per level and touches only the intervals it returns (plus one
-sorted list boundary per node), so it never scans every interval.
+:class:`IntervalIndex` is a centred interval tree: a stabbing query visits one
+node per level and touches only the intervals it returns (plus one list
+boundary per node). :class:`Spans` keeps, for a group of facts, the days each
+can possibly cover and the days it certainly covers, so that "definite" and
+"possible" questions on a day are answered without evaluating any fact.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["IntervalIndex"]
+__all__ = ["IntervalIndex", "Spans"]
 
 
 class _Node(Generic[T]):
@@ -21,24 +23,31 @@ class _Node(Generic[T]):
 
     __slots__ = ("by_end", "by_start", "centre", "ends", "left", "right", "starts")
 
-    def __init__(self, centre: int, here: Sequence[tuple[int, int, T]]) -> None:
+    def __init__(self, centre: int, by_start: list[tuple[int, int, T]]) -> None:
         self.centre = centre
-        self.by_start = sorted(here, key=lambda item: item[0])
-        self.starts = [item[0] for item in self.by_start]
-        self.by_end = sorted(here, key=lambda item: item[1])
+        self.by_start = by_start
+        self.starts = [item[0] for item in by_start]
+        self.by_end = sorted(by_start, key=lambda item: item[1])
         self.ends = [item[1] for item in self.by_end]
         self.left: _Node[T] | None = None
         self.right: _Node[T] | None = None
 
 
-def _build(items: list[tuple[int, int, T]]) -> _Node[T] | None:
-    if not items:
+def _build(by_start: list[tuple[int, int, T]]) -> _Node[T] | None:
+    """A subtree of intervals already sorted by start (partitions keep that order)."""
+    if not by_start:
         return None
-    points = sorted(point for lo, hi, _ in items for point in (lo, hi))
-    centre = points[len(points) // 2]
-    left = [item for item in items if item[1] < centre]
-    right = [item for item in items if item[0] > centre]
-    node = _Node(centre, [item for item in items if item[0] <= centre <= item[1]])
+    lo, hi, _ = by_start[len(by_start) // 2]
+    centre = (lo + hi) // 2
+    left, here, right = [], [], []
+    for item in by_start:
+        if item[1] < centre:
+            left.append(item)
+        elif item[0] > centre:
+            right.append(item)
+        else:
+            here.append(item)
+    node = _Node(centre, here)
     node.left = _build(left)
     node.right = _build(right)
     return node
@@ -50,7 +59,7 @@ class IntervalIndex(Generic[T]):
     __slots__ = ("_root", "_size")
 
     def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
-        listed = list(items)
+        listed = sorted(items, key=lambda item: item[0])
         for lo, hi, _ in listed:
             if lo > hi:
                 raise ValueError(f"an interval cannot end ({hi}) before it starts ({lo})")
@@ -86,3 +95,49 @@ class IntervalIndex(Generic[T]):
                     stack.append(node.right)
                 node = node.left
         return found
+
+
+_SCAN_BELOW: Final = 48
+"""Groups smaller than this are scanned; a tree does not pay for itself below it."""
+
+
+class Spans:
+    """For a group of facts: the days each can possibly cover and certainly covers.
+
+    Each entry is ``(possible_lo, possible_hi, definite_lo, definite_hi, value)``;
+    a fact that is certain on no day has ``definite_lo > definite_hi``. Trees are
+    built the first time a large group is asked about, then kept.
+    """
+
+    __slots__ = ("_entries", "_trees")
+
+    def __init__(self, entries: Sequence[tuple[int, int, int, int, int]]) -> None:
+        self._entries = tuple(entries)
+        self._trees: dict[bool, IntervalIndex[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _tree(self, definite: bool) -> IntervalIndex[int]:
+        tree = self._trees.get(definite)
+        if tree is None:
+            if definite:
+                spans = ((e[2], e[3], e[4]) for e in self._entries if e[2] <= e[3])
+            else:
+                spans = ((e[0], e[1], e[4]) for e in self._entries)
+            tree = self._trees[definite] = IntervalIndex(spans)
+        return tree
+
+    def at(self, day: int, *, definite: bool) -> list[int]:
+        """The values of the facts certainly (or possibly) in force on ``day``."""
+        if len(self._entries) < _SCAN_BELOW:
+            if definite:
+                return [e[4] for e in self._entries if e[2] <= day <= e[3]]
+            return [e[4] for e in self._entries if e[0] <= day <= e[1]]
+        return self._tree(definite).stab(day)
+
+    def touching(self, lo: int, hi: int) -> list[int]:
+        """The values of the facts whose possible days overlap ``[lo, hi]``."""
+        if len(self._entries) < _SCAN_BELOW:
+            return [e[4] for e in self._entries if e[0] <= hi and e[1] >= lo]
+        return self._tree(False).overlapping(lo, hi)

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import attrs
+import pendulum
 
-from libyamodel._interval import IntervalIndex
+from libyamodel._interval import Spans
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
 from libyamodel.io import (
     DEFAULT_LIMITS,
@@ -48,7 +49,7 @@ from libyamodel.model import (
     references,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
-from libyamodel.time import MAX_DATE, DateLike, Period, Truth, to_date
+from libyamodel.time import MAX_DATE, DateLike, Truth, to_date
 
 if TYPE_CHECKING:
     import pandas
@@ -69,10 +70,30 @@ F = TypeVar("F", bound=Fact)
 _OPEN_END = MAX_DATE.toordinal()
 
 
-def _span(period: Period) -> tuple[int, int]:
-    """The days a period can possibly cover, as ordinals."""
-    end = _OPEN_END if period.end is None else period.end.latest.toordinal()
-    return period.start.earliest.toordinal(), end
+def _span_entries(facts: Sequence[Fact]) -> dict[str, tuple[int, int, int, int, int]]:
+    """For each fact: the day numbers it can possibly cover, those it certainly covers,
+    and its rank. Day numbers are shared between facts, which keeps the index small."""
+    days: dict[object, int] = {}
+
+    def number(day: pendulum.Date) -> int:
+        found = days.get(day)
+        if found is None:
+            found = days[day] = day.toordinal()
+        return found
+
+    entries = {}
+    for rank, fact in enumerate(facts):
+        start, end = fact.period.start, fact.period.end
+        possible_end = _OPEN_END if end is None else number(end.latest)
+        definite_end = _OPEN_END if end is None else number(end.earliest)
+        entries[fact.id] = (
+            number(start.earliest),
+            possible_end,
+            number(start.latest),
+            definite_end,
+            rank,
+        )
+    return entries
 
 
 def _accepted(certainty: Certainty) -> frozenset[Truth]:
@@ -92,7 +113,8 @@ class _Indexes:
     by_field: dict[tuple[type[Fact], str, str], tuple[Fact, ...]]
     mentions: dict[str, tuple[Fact, ...]]
     cited: dict[str, tuple[Fact, ...]]
-    spans: dict[type[Fact], IntervalIndex[Fact]]
+    type_spans: dict[type[Fact], Spans]
+    field_spans: dict[tuple[type[Fact], str, str], Spans]
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
     wikidata: dict[str, NamedEntity]
@@ -128,15 +150,18 @@ class _Indexes:
                 if name_key:
                     names[name_key].add(entity.id)
                     skeletons[rules.skeleton(spelling)].add(entity.id)
+        entries = _span_entries(facts)
         return cls(
             rank={fact.id: index for index, fact in enumerate(facts)},
             by_type={kind: tuple(items) for kind, items in by_type.items()},
             by_field={key: tuple(items) for key, items in by_field.items()},
             mentions={key: tuple(items) for key, items in mentions.items()},
             cited={key: tuple(items) for key, items in cited.items()},
-            spans={
-                kind: IntervalIndex((*_span(fact.period), fact) for fact in items)
-                for kind, items in by_type.items()
+            type_spans={
+                kind: Spans([entries[fact.id] for fact in items]) for kind, items in by_type.items()
+            },
+            field_spans={
+                key: Spans([entries[fact.id] for fact in items]) for key, items in by_field.items()
             },
             names={key: frozenset(ids) for key, ids in names.items()},
             skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
@@ -338,42 +363,55 @@ class Dataset:
         certainty: Certainty = "definite",
         naming: Sequence[tuple[tuple[str, ...], EntityRef | None]] = (),
         keep: Callable[[F], bool] | None = None,
-    ) -> tuple[F, ...]:
+    ) -> Facts[F]:
         """Facts of ``kind`` true on ``on`` (or overlapping ``between``) to the certainty asked,
         naming each given entity in one of the given fields, and passing ``keep``."""
         accepted = _accepted(certainty)
         wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
-        candidates: Iterable[Fact]
+        index = self._index
+        spans: list[Spans | None]
         if wanted:
             fields, ident = wanted[0]
-            pools = [self._index.by_field.get((kind, field, ident), ()) for field in fields]
+            spans = [index.field_spans.get((kind, field, ident)) for field in fields]
+        else:
+            spans = [index.type_spans.get(kind)]
+        candidates: Sequence[Fact]
+        if on is not None:
+            day = to_date(on).toordinal()
+            definite = certainty == "definite"
+            candidates = self._in_order(g.at(day, definite=definite) for g in spans if g)
+        elif between is not None:
+            first, last = to_date(between[0]), to_date(between[1])
+            if first > last:
+                raise ValueError(f"between ends ({last}) before it starts ({first})")
+            touching = self._in_order(
+                g.touching(first.toordinal(), last.toordinal()) for g in spans if g
+            )
+            candidates = [f for f in touching if f.period.overlaps(first, last) in accepted]
+        elif wanted:
+            pools = [index.by_field.get((kind, field, wanted[0][1]), ()) for field in wanted[0][0]]
             candidates = (
                 pools[0]
                 if len(pools) == 1
-                else {fact.id: fact for pool in pools for fact in pool}.values()
+                else self._in_order([index.rank[fact.id] for fact in pool] for pool in pools)
             )
-        elif on is not None or between is not None:
-            index = self._index.spans.get(kind)
-            first, last = (on, on) if on is not None else between  # type: ignore[misc]
-            lo, hi = to_date(first).toordinal(), to_date(last).toordinal()
-            candidates = () if index is None else index.overlapping(lo, hi)
         else:
-            candidates = self._index.by_type.get(kind, ())
-        if on is not None:
-            day = to_date(on)
-            candidates = [f for f in candidates if f.period.truth(day) in accepted]
-        if between is not None:
-            first, last = between
-            candidates = [f for f in candidates if f.period.overlaps(first, last) in accepted]
+            candidates = index.by_type.get(kind, ())
         results = [
             fact
             for fact in candidates
-            if isinstance(fact, kind)
-            and all(_names(fact, fields, ident) for fields, ident in wanted[1:])
-            and (keep is None or keep(fact))
+            if all(_names(fact, fields, ident) for fields, ident in wanted[1:])
+            and (keep is None or keep(fact))  # type: ignore[arg-type]
         ]
-        results.sort(key=lambda fact: self._index.rank[fact.id])
-        return Facts(results)
+        return Facts(results)  # type: ignore[arg-type]
+
+    def _in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
+        """The facts with these ranks, in order, each once."""
+        listed = list(groups)
+        ranks = listed[0] if len(listed) == 1 else list({r for group in listed for r in group})
+        ranks.sort()
+        facts = self._facts
+        return [facts[rank] for rank in ranks]
 
     def claimants(
         self,
