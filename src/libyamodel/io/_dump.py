@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from libyamodel.errors import LibyaModelError
 from libyamodel.io._convert import unstructure_record
@@ -15,29 +14,32 @@ from libyamodel.model import RECORD_TYPES, Record
 
 __all__ = ["dump_records", "records_to_yaml"]
 
-_BaseDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+@functools.cache
+def _dumper() -> type[Any]:
+    """A safe dumper that quotes every string the reader would take for something else."""
+    import yaml
 
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """Quotes every string that the reader would otherwise take for something else."""
+    base: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        if plain_scalar(data) is not data:
-            quoted: yaml.ScalarNode = self.represent_scalar(
-                "tag:yaml.org,2002:str", data, style='"'
+    class Dumper(base):  # type: ignore[misc]
+        def represent_str(self, data: str) -> yaml.ScalarNode:
+            style = '"' if plain_scalar(data) is not data else None
+            node: yaml.ScalarNode = self.represent_scalar(
+                "tag:yaml.org,2002:str", data, style=style
             )
-            return quoted
-        node: yaml.ScalarNode = super().represent_str(data)
-        return node
+            return node
 
-
-_Dumper.add_representer(str, _Dumper.represent_str)
+    Dumper.add_representer(str, Dumper.represent_str)
+    return Dumper
 
 
 def records_to_yaml(records: Iterable[Record]) -> str:
     """The YAML text of records, one list item each, in the data file format."""
+    import yaml
+
     plain = [unstructure_record(record) for record in records]
-    text: str = yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(plain, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return text
 
 

@@ -20,7 +20,7 @@ from cattrs.errors import (
 
 from libyamodel.errors import DataError, Problem
 from libyamodel.io._convert import describe, structure_record
-from libyamodel.io._reading import DEFAULT_LIMITS, Document, Limits, ReadError, line_of, read
+from libyamodel.io._reading import DEFAULT_LIMITS, Document, Limits, ReadError, read
 from libyamodel.model import (
     RECORD_TYPES,
     Entity,
@@ -61,6 +61,8 @@ class Origin:
             except ReadError:
                 return self.file, None
             object.__setattr__(self, "document", document)
+        from libyamodel.io._yaml import line_of
+
         return self.file, line_of(document.node, (*self.path, *steps))
 
 
