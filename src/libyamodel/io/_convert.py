@@ -15,7 +15,7 @@ import cattrs
 import pendulum
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
-from libyamodel.model import VOCABULARIES, FieldError, Participant, Record
+from libyamodel.model import VOCABULARIES, Evidence, FieldError, Participant, Record, Response
 from libyamodel.time import PartialDate, Period, PeriodError
 
 __all__ = ["converter", "describe", "structure_record", "unstructure_record"]
@@ -81,7 +81,10 @@ def _period(value: object, _: type) -> Period:
     if not isinstance(value, dict):
         raise TypeError(f"expected a period, got {describe(value)}; {_PERIOD_HELP}")
     problems: list[Exception] = [
-        FieldError(key, f"unknown key; a period has start and end, or on alone ({_PERIOD_HELP})")
+        FieldError(
+            key if key.isidentifier() else "",
+            f"unknown key {key!r}; a period has start and end, or on alone ({_PERIOD_HELP})",
+        )
         for key in value
         if key not in ("start", "end", "on")
     ]
@@ -126,6 +129,22 @@ def _enum_value(member: enum.StrEnum) -> str:
     return member.value
 
 
+def _mapping_only(
+    conv: cattrs.Converter, item_type: type[Any], shape: str
+) -> Callable[[object, type], Any]:
+    """A hook for a nested item that names the shape expected instead of failing inside cattrs."""
+    structure = conv.get_structure_hook(item_type)
+
+    def hook(value: object, tp: type) -> Any:
+        if item_type is Participant and isinstance(value, str):
+            return Participant(actor=value)
+        if not isinstance(value, dict):
+            raise TypeError(f"expected {shape}, got {describe(value)}")
+        return structure(value, tp)
+
+    return hook
+
+
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -165,15 +184,12 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
 
-    participant = conv.get_structure_hook(Participant)
-    conv.register_structure_hook(
-        Participant,
-        lambda value, tp: (
-            Participant(actor=_text(value, str))
-            if isinstance(value, str)
-            else participant(value, tp)
-        ),
-    )
+    for item_type, shape in (
+        (Evidence, "an evidence item {source: ..., quote: ...}"),
+        (Response, "a response {actor: ..., position: ...}"),
+        (Participant, "a participant: an id, or {actor: ..., role: ...}"),
+    ):
+        conv.register_structure_hook(item_type, _mapping_only(conv, item_type, shape))
 
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook(pendulum.Date, lambda day: day.isoformat())

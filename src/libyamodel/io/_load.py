@@ -76,7 +76,10 @@ def _steps(field: str) -> tuple[Step, ...]:
 def _format(steps: Iterable[Step]) -> str:
     text = ""
     for step in steps:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+        if isinstance(step, int) or not step.isidentifier():
+            text += f"[{step!r}]"
+        else:
+            text += f".{step}" if text else step
     return text
 
 
