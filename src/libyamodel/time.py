@@ -116,7 +116,7 @@ _FORM = re.compile(
     r"""
     (?P<before>\.\.)?
     (?:(?P<part>early|mid|late)\ )?
-    (?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?
+    (?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?
     (?P<flag>[~?])?
     (?P<after>\.\.)?
     """,

@@ -38,6 +38,8 @@ from libyamodel.model._entities import Actor, Institution
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records", "paused_gc"]
 
 DATA_SUFFIXES: Final = (".yaml", ".yml", ".json")
+_SUGGESTIONS: Final = 200
+"""How many unknown references get a "did you mean": each costs a scan of the ids."""
 
 Step = str | int
 
@@ -57,10 +59,11 @@ class Origin:
         document = self.document
         if document.node is None and document.path.suffix.lower() == ".json":
             try:
-                document = read(document.path, with_lines=True)
+                node = read(document.path, with_lines=True).node
             except ReadError:
                 return self.file, None
-            object.__setattr__(self, "document", document)
+            # Kept on the shared document, so the file is read again once, not per problem.
+            object.__setattr__(document, "node", node)
         from libyamodel.io._yaml import line_of
 
         return self.file, line_of(document.node, (*self.path, *steps))
@@ -328,6 +331,7 @@ def check_records(
         else:
             by_qid[qid] = (record, origin)
     by_kind: dict[Target, list[str]] = {}
+    unknown = 0
     for record, origin in records:
         for path, ident, target in references(record):
             found = by_id.get(ident)
@@ -338,6 +342,7 @@ def check_records(
             if found is None and ident in failed_ids:
                 continue
             if found is None:
+                unknown += 1
                 if target not in by_kind:
                     by_kind[target] = sorted(
                         i for i, (r, _) in by_id.items() if isinstance(r, allowed)
@@ -347,7 +352,9 @@ def check_records(
                     f"{ident!r} is not a known id",
                     record=name,
                     steps=_steps(path),
-                    hint=_did_you_mean(ident, by_kind[target])
+                    hint=(
+                        _did_you_mean(ident, by_kind[target]) if unknown <= _SUGGESTIONS else None
+                    )
                     or f"define {target.value} with this id, or fix the reference",
                 )
             else:
@@ -374,14 +381,21 @@ def paused_gc() -> Iterator[None]:
 
 
 def _data_files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-            for file in sorted(files):
-                if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
-                    yield Path(root) / file
-    else:
+    """The data files under ``path`` in a stable order, following links to folders once."""
+    if not path.is_dir():
         yield path
+        return
+    seen: set[Path] = set()
+    for root, dirs, files in os.walk(path, followlinks=True):
+        real = Path(root).resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for file in sorted(files):
+            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
+                yield Path(root) / file
 
 
 def load_records(

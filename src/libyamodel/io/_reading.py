@@ -20,8 +20,8 @@ import attrs
 __all__ = ["DEFAULT_LIMITS", "TOO_LONG", "Document", "Limits", "ReadError", "plain_scalar", "read"]
 
 
-_INT: Final = re.compile(r"[-+]?[0-9]+")
-_FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _BOOL: Final = {"true": True, "false": False}
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _MAX_DIGITS: Final = 100
