@@ -1,0 +1,234 @@
+"""The benchmark report: text tables, and issue 8's targets checked against a run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import yaml
+from results import BASELINES, BATCH_DAYS, NEVER_EAGER, Imports, Load, SizeReport
+
+__all__ = ["Target", "table", "targets", "text_report"]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Rows under headers, the first column left-aligned and the others right-aligned."""
+    cells = [list(headers), *([str(cell) for cell in row] for row in rows)]
+    widths = [max(len(row[column]) for row in cells) for column in range(len(headers))]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+
+    return "\n".join(
+        [line(cells[0]), line(["-" * width for width in widths]), *map(line, cells[1:])]
+    )
+
+
+def _listed(names: Sequence[str]) -> str:
+    return ", ".join(names) or "none"
+
+
+def _times(value: float) -> str:
+    """A ratio, to two significant figures below 10."""
+    return f"{value:.2g}x" if value < 10 else f"{value:,.0f}x"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One of issue 8's targets: what was measured, and whether it holds (None: not measured)."""
+
+    name: str
+    measured: str
+    met: bool | None
+
+
+def _query_target(
+    reports: dict[int, SizeReport], size: int, baseline: str, at_least: float
+) -> Target:
+    name = f"point queries at {size:,} facts >= {at_least:g}x faster than {baseline}"
+    if size not in reports:
+        return Target(name, "not measured (add the size to --sizes)", None)
+    sets = reports[size].queries
+    measured = ", ".join(f"{s.kind} {s.certainty} {_times(s.speedups[baseline])}" for s in sets)
+    return Target(name, measured, all(s.speedups[baseline] >= at_least for s in sets))
+
+
+def _load_target(
+    name: str,
+    loads: Sequence[Load],
+    shown: Callable[[Load], str],
+    holds: Callable[[Load], bool],
+) -> Target:
+    if not loads:
+        return Target(name, "not measured (no file loaded at these sizes)", None)
+    return Target(name, ", ".join(map(shown, loads)), all(map(holds, loads)))
+
+
+def targets(reports: dict[int, SizeReport], imports: Imports) -> list[Target]:
+    """Issue 8's targets, checked against this run."""
+    found = [
+        _query_target(reports, 100_000, "naive scan", 50),
+        _query_target(reports, 100_000, "pandas mask", 10),
+        _query_target(reports, 1_000_000, "duckdb", 35),
+    ]
+    name = f"batch of {BATCH_DAYS:,} days at 1,000,000 facts >= 10x faster than a DuckDB join"
+    if 1_000_000 in reports:
+        ratio = reports[1_000_000].batch.speedup
+        found.append(Target(name, _times(ratio), ratio >= 10))
+    else:
+        found.append(Target(name, "not measured (add 1000000 to --sizes)", None))
+    loads = [load for report in reports.values() for load in report.loads]
+    json_loads = [load for load in loads if load.format == "json"]
+    found += [
+        _load_target(
+            "JSON load >= 100,000 records/s",
+            json_loads,
+            lambda load: f"{load.records:,}: {load.per_second:,.0f}/s",
+            lambda load: load.per_second >= 100_000,
+        ),
+        Target(
+            "YAML read with the C loader (libyaml)",
+            f"libyaml available: {yaml.__with_libyaml__}",
+            bool(yaml.__with_libyaml__),
+        ),
+        _load_target(
+            "GC does not dominate a bulk load (under half of the load time)",
+            loads,
+            lambda load: f"{load.format} {load.records:,}: {load.gc_share:.0%}",
+            lambda load: load.gc_share < 0.5,
+        ),
+        Target(
+            "import libyamodel <= 1.5x attrs + cattrs + pendulum, no pandas/matplotlib/hypothesis",
+            f"{imports.ratio:.2f}x; eagerly imported: {_listed(imports.heavy_imported)}",
+            imports.ratio <= 1.5 and not set(imports.heavy_imported) & set(NEVER_EAGER),
+        ),
+        Target(
+            "index smaller than the facts it indexes",
+            ", ".join(
+                f"{size:,}: {report.memory.dataset_to_records:.2f} of the records"
+                for size, report in reports.items()
+            ),
+            all(report.memory.dataset < report.memory.records for report in reports.values()),
+        ),
+    ]
+    return found
+
+
+def text_report(reports: dict[int, SizeReport], imports: Imports, found: list[Target]) -> str:
+    per_query = table(
+        [
+            "facts",
+            "query",
+            "certainty",
+            "answers",
+            "MAYBE",
+            "libyamodel",
+            *(f"vs {b}" for b in BASELINES),
+        ],
+        [
+            [
+                f"{report.size:,}",
+                s.kind,
+                s.certainty,
+                f"{s.mean_answer:,.1f}",
+                f"{s.maybe_share:.0%}",
+                f"{s.seconds['libyamodel'] * 1e6:,.0f} us",
+                *(_times(s.speedups[baseline]) for baseline in BASELINES),
+            ]
+            for report in reports.values()
+            for s in report.queries
+        ],
+    )
+    batches = table(
+        ["facts", "days", "rows", "libyamodel", "duckdb join", "duckdb / libyamodel"],
+        [
+            [
+                f"{report.size:,}",
+                f"{report.batch.days:,}",
+                f"{report.batch.rows:,}",
+                f"{report.batch.libyamodel:.3f} s",
+                f"{report.batch.duckdb_join:.3f} s",
+                _times(report.batch.speedup),
+            ]
+            for report in reports.values()
+        ],
+    )
+    builds = table(
+        [
+            "facts",
+            "from_records",
+            "us/fact",
+            "validation alone",
+            "DataFrame",
+            "IntervalIndex",
+            "DuckDB table",
+        ],
+        [
+            [
+                f"{report.size:,}",
+                f"{report.build.from_records:.2f} s",
+                f"{report.build.from_records / report.size * 1e6:.1f}",
+                f"{report.build.validation:.2f} s",
+                f"{report.build.data_frame:.2f} s",
+                f"{report.build.interval_index:.2f} s",
+                f"{report.build.duckdb_table:.2f} s",
+            ]
+            for report in reports.values()
+        ],
+    )
+    loads = table(
+        ["facts", "format", "file", "lm.load", "records/s", "without gc", "gc share"],
+        [
+            [
+                f"{load.records:,}",
+                load.format,
+                f"{load.megabytes:.1f} MB",
+                f"{load.seconds:.2f} s",
+                f"{load.per_second:,.0f}",
+                f"{load.seconds_without_gc:.2f} s",
+                f"{load.gc_share:.0%}",
+            ]
+            for report in reports.values()
+            for load in report.loads
+        ],
+    )
+    memory = table(
+        ["facts", "records B/fact", "Dataset B/fact", "Dataset/records", "index components B/fact"],
+        [
+            [
+                f"{report.size:,}",
+                f"{report.memory.records / report.size:,.0f}",
+                f"{report.memory.dataset / report.size:,.0f}",
+                f"{report.memory.dataset_to_records:.2f}",
+                " ".join(
+                    f"{name}={value / report.size:.0f}"
+                    for name, value in report.memory.components.items()
+                ),
+            ]
+            for report in reports.values()
+        ],
+    )
+    marks = {True: "MET    ", False: "MISSED ", None: "-      "}
+    return "\n\n".join(
+        [
+            "Point queries: libyamodel's median time per query, and how many times faster it is"
+            " than each alternative (below 1x: slower)\n" + per_query,
+            f"Batch: claimants(day) for {BATCH_DAYS:,} days against one DuckDB interval join\n"
+            + batches,
+            "Building (median seconds; validation alone: check_records, the validation"
+            " from_records does, run on its own with the garbage collector paused)\n" + builds,
+            "Loading control claims with lm.load(path, bundled=False), one file each"
+            " (its size limit raised where it is over 64 MiB)\n" + loads,
+            "Memory (tracemalloc: what the records keep, what the Dataset keeps over them;"
+            " index components walked without records or shared ids)\n" + memory,
+            f"Import (median of {imports.runs} fresh interpreters): libyamodel"
+            f" {imports.libyamodel * 1e3:.0f} ms, attrs + cattrs + pendulum"
+            f" {imports.dependencies * 1e3:.0f} ms, ratio {imports.ratio:.2f};"
+            f" eagerly imported: {_listed(imports.heavy_imported)}",
+            "Issue 8 targets\n"
+            + "\n".join(f"  {marks[t.met]}{t.name}: {t.measured}" for t in found),
+        ]
+    )

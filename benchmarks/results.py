@@ -1,0 +1,127 @@
+"""What the benchmarks measure, as plain records: one size's results and import times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+__all__ = [
+    "BASELINES",
+    "BATCH_DAYS",
+    "NEVER_EAGER",
+    "Batch",
+    "Build",
+    "Imports",
+    "Load",
+    "Memory",
+    "QuerySet",
+    "SizeReport",
+]
+
+BATCH_DAYS: Final = 1_000
+"""How many days the batch asks about."""
+BASELINES: Final = ("naive scan", "pandas mask", "pandas IntervalIndex", "duckdb")
+"""The alternatives libyamodel is compared with, in report order (engine names)."""
+NEVER_EAGER: Final = ("pandas", "matplotlib", "hypothesis")
+"""Modules ``import libyamodel`` must not import."""
+
+
+@dataclass(frozen=True)
+class Memory:
+    """Bytes the records keep, the Dataset keeps over them, and its index components hold."""
+
+    records: int
+    dataset: int
+    components: dict[str, int]
+    dataset_to_records: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dataset_to_records", self.dataset / self.records)
+
+
+@dataclass(frozen=True)
+class Build:
+    """Seconds to build each engine's structures from the same facts."""
+
+    from_records: float
+    validation: float
+    data_frame: float
+    interval_index: float
+    duckdb_table: float
+
+
+@dataclass(frozen=True)
+class QuerySet:
+    """A set of point queries of one kind and certainty: answer sizes and seconds per query."""
+
+    kind: str
+    certainty: str
+    queries: int
+    mean_answer: float
+    maybe_share: float
+    seconds: dict[str, float]
+    speedups: dict[str, float] = field(init=False)
+    """How many times faster libyamodel is than each baseline."""
+
+    def __post_init__(self) -> None:
+        mine = self.seconds["libyamodel"]
+        speedups = {baseline: self.seconds[baseline] / mine for baseline in BASELINES}
+        object.__setattr__(self, "speedups", speedups)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Claims certainly in force on each of many days: libyamodel's loop against a join."""
+
+    days: int
+    rows: int
+    libyamodel: float
+    duckdb_join: float
+    speedup: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "speedup", self.duckdb_join / self.libyamodel)
+
+
+@dataclass(frozen=True)
+class Load:
+    """Loading one file of control claims with ``lm.load``, the garbage collector on and off."""
+
+    format: str
+    records: int
+    megabytes: float
+    seconds: float
+    seconds_without_gc: float
+    per_second: float = field(init=False)
+    gc_share: float = field(init=False)
+    """The part of the load time the garbage collector takes."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "per_second", self.records / self.seconds)
+        object.__setattr__(self, "gc_share", max(0.0, 1 - self.seconds_without_gc / self.seconds))
+
+
+@dataclass(frozen=True)
+class Imports:
+    """Median seconds to import libyamodel, and attrs, cattrs and pendulum, in new processes."""
+
+    runs: int
+    libyamodel: float
+    dependencies: float
+    heavy_imported: list[str]
+    ratio: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ratio", self.libyamodel / self.dependencies)
+
+
+@dataclass(frozen=True)
+class SizeReport:
+    """Everything measured on datasets of one size."""
+
+    size: int
+    build: Build
+    memory: Memory
+    queries: list[QuerySet]
+    batch: Batch
+    loads: list[Load]

@@ -1,0 +1,560 @@
+"""Benchmarks for libyamodel against the alternatives a user would pick (issue 8).
+
+    python benchmarks/run.py [--sizes 10000 100000 1000000] [--json] [--quick] [--profile]
+
+For each size N it generates a seeded synthetic dataset of N facts, then measures
+in one process: building the Dataset, point queries (libyamodel against a naive
+scan, a pandas mask, a pandas IntervalIndex and DuckDB, every answer checked
+against the naive scan), a batch of 1,000 dates (libyamodel against a DuckDB
+interval join), loading N facts from JSON and from YAML (with the garbage
+collector on and off) and memory. Import time is measured in fresh interpreters.
+
+Results are medians over repeats, reported as ratios against baselines measured
+in the same process: absolute times on a shared machine are noise, ratios much
+less so. Progress and ``--profile`` output go to stderr; the report (or JSON
+with ``--json``) goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import enum
+import functools
+import gc
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import attrs
+import duckdb
+import numpy as np
+import pandas as pd
+import yaml
+from engines import (
+    BATCH_SQL,
+    DuckDB,
+    Engine,
+    LibyaModel,
+    NaiveScan,
+    PandasIntervals,
+    PandasMask,
+    Query,
+    QueryKind,
+    fact_ids,
+    fact_table,
+)
+from report import targets, text_report
+from results import (
+    BATCH_DAYS,
+    NEVER_EAGER,
+    Batch,
+    Build,
+    Imports,
+    Load,
+    Memory,
+    QuerySet,
+    SizeReport,
+)
+from synthetic import Synthetic, control_claim_rows, generate, random_days
+
+import libyamodel as lm
+from libyamodel.io import DEFAULT_LIMITS, Limits, Origin, check_records
+
+T = TypeVar("T")
+
+
+DEFAULT_SIZES: Final = (10_000, 100_000, 1_000_000)
+
+
+QUICK_SIZES: Final = (10_000, 100_000)
+
+
+CERTAINTIES: Final = ("definite", "possible")
+
+
+HEAVY_MODULES: Final = (*NEVER_EAGER, "numpy", "duckdb", "rapidfuzz")
+"""Modules whose eager import by ``import libyamodel`` is reported."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to try: repeats per measurement (cut short once over a time budget), queries
+    per set, fresh interpreters for import time, and the largest files to load."""
+
+    repeats: int
+    budget: float
+    queries: int
+    import_runs: int
+    largest_load: dict[str, int]
+
+    def queries_at(self, size: int) -> int:
+        """Queries per set: fewer at large sizes, where every naive scan is slow."""
+        return max(10, min(self.queries, 20_000_000 // size))
+
+
+FULL: Final = Settings(
+    repeats=7,
+    budget=10.0,
+    queries=100,
+    import_runs=15,
+    largest_load={"json": 1_000_000, "yaml": 100_000},
+)
+
+
+QUICK: Final = Settings(
+    repeats=3,
+    budget=0.5,
+    queries=20,
+    import_runs=7,
+    largest_load={"json": 10_000, "yaml": 10_000},
+)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- measuring ----------------------------------------------------------------------------
+
+
+def measure(
+    runs: Mapping[str, Callable[[], object]], settings: Settings
+) -> dict[str, tuple[float, Any]]:
+    """Each run's median seconds and first result, over rounds that call every run once in
+    turn (so that a slow spell on a shared machine hits each alike): up to
+    ``settings.repeats`` rounds, fewer once they have taken ``settings.budget`` seconds."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    first: dict[str, object] = {}
+    spent, rounds = 0.0, 0
+    while rounds == 0 or (rounds < settings.repeats and spent < settings.budget):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            result = run()
+            elapsed = time.perf_counter() - start
+            times[name].append(elapsed)
+            spent += elapsed
+            first.setdefault(name, result)
+            del result
+        rounds += 1
+    return {name: (statistics.median(times[name]), first[name]) for name in runs}
+
+
+def measure_one(run: Callable[[], T], settings: Settings) -> tuple[float, T]:
+    """One run's median seconds and first result."""
+    seconds, result = measure({"run": run}, settings)["run"]
+    return seconds, result
+
+
+@contextmanager
+def gc_disabled() -> Iterator[None]:
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def profiled(label: str, run: Callable[[], object], top: int = 14) -> None:
+    """Run once under cProfile and print the functions that took the most time to stderr."""
+    profile = cProfile.Profile()
+    profile.runcall(run)
+    text = io.StringIO()
+    pstats.Stats(profile, stream=text).sort_stats("tottime").print_stats(top)
+    body = text.getvalue()
+    log(f"\n=== profile: {label}\n" + body[body.index("   ncalls") :])
+
+
+# -- building and memory ------------------------------------------------------------------
+
+
+def build_with_memory(size: int) -> tuple[Synthetic, lm.Dataset, Memory]:
+    """Generate the records and build the Dataset under tracemalloc, noting what each keeps."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        synthetic = generate(size)
+        gc.collect()
+        with_records = tracemalloc.get_traced_memory()[0]
+        dataset = lm.Dataset.from_records(synthetic.records)
+        gc.collect()
+        with_dataset = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    memory = Memory(with_records - before, with_dataset - with_records, index_bytes(dataset))
+    return synthetic, dataset, memory
+
+
+def index_bytes(dataset: lm.Dataset) -> dict[str, int]:
+    """Bytes of each component of the dataset's (private) index: its containers and numbers,
+    not the records they point to nor the id strings they share with the records."""
+    seen: set[int] = set()
+    index = dataset._index
+    return {
+        component.name: _owned_bytes(getattr(index, component.name), seen)
+        for component in attrs.fields(type(index))
+    }
+
+
+def _owned_bytes(root: object, seen: set[int]) -> int:
+    total = 0
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, lm.Record | str | type | enum.Enum):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        stack.extend(gc.get_referents(item))
+    return total
+
+
+def _check_without_gc(records: Sequence[lm.Record]) -> None:
+    """The validation ``from_records`` does, with the garbage collector paused as it pauses it."""
+    with gc_disabled():
+        check_records([(record, Origin()) for record in records])
+
+
+def time_builds(
+    synthetic: Synthetic, dataset: lm.Dataset, settings: Settings
+) -> tuple[Build, list[Engine]]:
+    """Time each structure's build; return the engines, all over the dataset's facts."""
+    records = synthetic.records
+    from_records, _ = measure_one(lambda: lm.Dataset.from_records(records), settings)
+    validation, _ = measure_one(functools.partial(_check_without_gc, records), settings)
+    frame_time, table = measure_one(lambda: fact_table(dataset.facts), settings)
+    intervals_time, intervals = measure_one(lambda: PandasIntervals(table), settings)
+    duck_time, duck = measure_one(lambda: DuckDB(table), settings)
+    build = Build(from_records, validation, frame_time, intervals_time, duck_time)
+    engines: list[Engine] = [
+        LibyaModel(dataset),
+        NaiveScan(dataset.facts),
+        PandasMask(table),
+        intervals,
+        duck,
+    ]
+    return build, engines
+
+
+# -- point queries ------------------------------------------------------------------------
+
+
+class Mismatch(AssertionError):
+    """An engine's answer differs from the naive scan's."""
+
+
+def make_queries(synthetic: Synthetic, count: int, seed: int) -> list[list[Query]]:
+    """``count`` queries of each kind and certainty, on random days, places and offices."""
+    rng = random.Random(seed)
+    pools: dict[QueryKind, Sequence[str | None]] = {
+        "controllers": synthetic.places,
+        "claimants": [None],
+        "holders": synthetic.offices,
+    }
+    return [
+        [Query(kind, rng.choice(pool), day, certainty) for day in random_days(rng, count)]
+        for kind, pool in pools.items()
+        for certainty in CERTAINTIES
+    ]
+
+
+def _answer_all(engine: Engine, queries: Sequence[Query]) -> list[Any]:
+    return [engine.answer(query) for query in queries]
+
+
+def point_queries(
+    engines: Sequence[Engine], queries: Sequence[Query], settings: Settings
+) -> QuerySet:
+    """Time every engine on the same queries and check each answer against the naive scan."""
+    measured = measure(
+        {engine.name: functools.partial(_answer_all, engine, queries) for engine in engines},
+        settings,
+    )
+    seconds = {name: median / len(queries) for name, (median, _) in measured.items()}
+    answers = {name: answer for name, (_, answer) in measured.items()}
+    naive = answers["naive scan"]
+    expected = [fact_ids(facts) for facts in naive]
+    for engine in engines:
+        for query, answer, wanted in zip(queries, answers[engine.name], expected, strict=True):
+            got = engine.ids(answer)
+            if got != wanted:
+                raise Mismatch(
+                    f"{engine.name} answered {query} with {len(got)} facts, the naive scan"
+                    f" {len(wanted)}: missing {sorted(wanted - got)[:5]},"
+                    f" extra {sorted(got - wanted)[:5]}"
+                )
+    found = sum(len(facts) for facts in naive)
+    maybe = sum(
+        fact.period.truth(query.day) is lm.Truth.MAYBE
+        for query, facts in zip(queries, naive, strict=True)
+        for fact in facts
+    )
+    first = queries[0]
+    return QuerySet(
+        kind=first.kind,
+        certainty=first.certainty,
+        queries=len(queries),
+        mean_answer=found / len(queries),
+        maybe_share=maybe / found if found else 0.0,
+        seconds=seconds,
+    )
+
+
+# -- a batch of dates ---------------------------------------------------------------------
+
+
+def batch(dataset: lm.Dataset, duck: DuckDB, naive: NaiveScan, settings: Settings) -> Batch:
+    """Time ``claimants(day)`` for each day against one DuckDB interval join, and check them."""
+    days = sorted(random_days(random.Random(len(dataset.facts)), BATCH_DAYS))
+    duck.connection.register("days", pd.DataFrame({"day": [day.toordinal() for day in days]}))
+    measured = measure(
+        {
+            "libyamodel": lambda: [dataset.claimants(day) for day in days],
+            "duckdb join": lambda: duck.connection.execute(BATCH_SQL).fetchnumpy(),
+        },
+        settings,
+    )
+    (library_time, answers), (join_time, rows) = measured["libyamodel"], measured["duckdb join"]
+    order = np.argsort(rows["day"], kind="stable")
+    ordinals, positions = rows["day"][order], rows["pos"][order]
+    ids = np.array([fact.id for fact in dataset.facts], dtype=object)
+    for day, answer in zip(days, answers, strict=True):
+        first, last = np.searchsorted(ordinals, [day.toordinal(), day.toordinal() + 1])
+        joined = frozenset(ids[positions[first:last]])
+        if fact_ids(answer) != joined:
+            raise Mismatch(f"claimants({day}) and the DuckDB join disagree")
+    for day, answer in list(zip(days, answers, strict=True))[:: BATCH_DAYS // 3]:
+        if fact_ids(answer) != fact_ids(naive.answer(Query("claimants", None, day, "definite"))):
+            raise Mismatch(f"claimants({day}) and the naive scan disagree")
+    return Batch(len(days), len(positions), library_time, join_time)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def _write(rows: list[dict[str, Any]], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        if path.suffix == ".json":
+            json.dump(rows, file)
+        else:
+            yaml.dump(rows, file, Dumper=yaml.CSafeDumper, sort_keys=False)
+
+
+def _load(path: Path) -> lm.Dataset:
+    """``lm.load`` of one file, its size limit raised to fit (the default is 64 MiB)."""
+    size = max(path.stat().st_size, DEFAULT_LIMITS.max_file_bytes)
+    return lm.load(path, bundled=False, limits=Limits(max_file_bytes=size))
+
+
+def _load_without_gc(path: Path) -> lm.Dataset:
+    with gc_disabled():
+        return _load(path)
+
+
+def loading(size: int, folder: Path, settings: Settings, profile: bool) -> list[Load]:
+    """Write ``size`` control claims as JSON and as YAML (up to the largest file the
+    settings allow for each) and time loading each."""
+    suffixes = [suffix for suffix, largest in settings.largest_load.items() if size <= largest]
+    rows = control_claim_rows(size) if suffixes else []
+    results = []
+    for suffix in suffixes:
+        log(f"[{size:,} facts] loading {suffix}")
+        path = folder / f"claims-{size}.{suffix}"
+        _write(rows, path)
+        gc.collect()
+        measured = measure(
+            {
+                "gc": functools.partial(_load, path),
+                "no gc": functools.partial(_load_without_gc, path),
+            },
+            settings,
+        )
+        (with_gc, dataset), (without_gc, _) = measured["gc"], measured["no gc"]
+        if len(dataset.facts) != size:
+            raise Mismatch(f"{path} loaded {len(dataset.facts)} facts, not {size}")
+        del dataset, measured
+        if profile:
+            profiled(f"lm.load {suffix}, {size:,} facts", functools.partial(_load, path))
+        results.append(Load(suffix, size, path.stat().st_size / 1e6, with_gc, without_gc))
+        path.unlink()
+    return results
+
+
+# -- import time --------------------------------------------------------------------------
+
+
+_IMPORT = (
+    "import sys, time; start = time.perf_counter(); import {}; "
+    "print(time.perf_counter() - start); print(*(m for m in {!r} if m in sys.modules))"
+)
+
+
+@contextmanager
+def cached_bytecode() -> Iterator[dict[str, str]]:
+    """An environment in which Python caches bytecode under a temporary prefix, as an
+    installed package's is cached, even where PYTHONDONTWRITEBYTECODE is set, and without
+    writing into the source tree."""
+    with tempfile.TemporaryDirectory(prefix="libyamodel-bytecode-") as prefix:
+        env = {
+            name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"
+        }
+        yield {**env, "PYTHONPYCACHEPREFIX": prefix}
+
+
+def _python(arguments: Sequence[str], env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *arguments], capture_output=True, text=True, check=True, env=env
+    )
+
+
+def _import_once(modules: str, env: Mapping[str, str]) -> tuple[float, list[str]]:
+    output = _python(["-c", _IMPORT.format(modules, HEAVY_MODULES)], env).stdout.splitlines()
+    return float(output[0]), output[1].split() if len(output) > 1 else []
+
+
+def import_times(runs: int, env: Mapping[str, str]) -> Imports:
+    """Interleaved runs of each import, after one warm-up each that caches their bytecode."""
+    library, dependencies = "libyamodel", "attrs, cattrs, pendulum"
+    _import_once(library, env)
+    _import_once(dependencies, env)
+    library_times, dependency_times = [], []
+    heavy: list[str] = []
+    for _ in range(runs):
+        seconds, heavy = _import_once(library, env)
+        library_times.append(seconds)
+        dependency_times.append(_import_once(dependencies, env)[0])
+    return Imports(
+        runs, statistics.median(library_times), statistics.median(dependency_times), heavy
+    )
+
+
+def import_profile(env: Mapping[str, str], top: int = 12) -> None:
+    """The modules that take longest to import (self time), from ``python -X importtime``."""
+    rows = []
+    for line in _python(["-X", "importtime", "-c", "import libyamodel"], env).stderr.splitlines()[
+        1:
+    ]:
+        own, cumulative, name = (part.strip() for part in line.split(":", 1)[1].split("|"))
+        rows.append((int(own), int(cumulative), name))
+    rows.sort(reverse=True)
+    lines = [
+        f"{own / 1000:8.1f} ms self {cumulative / 1000:8.1f} ms total  {name}"
+        for own, cumulative, name in rows[:top]
+    ]
+    log("\n=== profile: import libyamodel (python -X importtime)\n" + "\n".join(lines))
+
+
+# -- one size -----------------------------------------------------------------------------
+
+
+def dataset_benchmarks(
+    size: int, settings: Settings, profile: bool
+) -> tuple[Build, Memory, list[QuerySet], Batch]:
+    """Everything measured on one synthetic dataset, which is freed on return."""
+    log(f"[{size:,} facts] generating and building under tracemalloc")
+    synthetic, dataset, memory = build_with_memory(size)
+    log(f"[{size:,} facts] timing builds")
+    build, engines = time_builds(synthetic, dataset, settings)
+    library, naive, duck = engines[0], engines[1], engines[-1]
+    assert isinstance(naive, NaiveScan)
+    assert isinstance(duck, DuckDB)
+    query_sets = make_queries(synthetic, settings.queries_at(size), seed=size)
+    results = []
+    for queries in query_sets:
+        label = f"{queries[0].kind} ({queries[0].certainty}) x{len(queries)}, {size:,} facts"
+        log(f"[{size:,} facts] {label}")
+        results.append(point_queries(engines, queries, settings))
+        if profile:
+            profiled(label, functools.partial(_answer_all, library, queries))
+    log(f"[{size:,} facts] batch of {BATCH_DAYS:,} days")
+    batched = batch(dataset, duck, naive, settings)
+    if profile:
+        profiled(
+            f"Dataset.from_records, {size:,} facts",
+            functools.partial(lm.Dataset.from_records, synthetic.records),
+        )
+    return build, memory, results, batched
+
+
+def run_size(size: int, settings: Settings, folder: Path, profile: bool) -> SizeReport:
+    build, memory, queries, batched = dataset_benchmarks(size, settings, profile)
+    gc.collect()
+    loads = loading(size, folder, settings, profile)
+    return SizeReport(size, build, memory, queries, batched, loads)
+
+
+def environment() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": str(os.cpu_count()),
+        "libyamodel": lm.__version__,
+        "pandas": pd.__version__,
+        "duckdb": duckdb.__version__,
+        "numpy": np.__version__,
+        "pyyaml": yaml.__version__,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", help="numbers of facts (default 10^4..10^6)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--quick", action="store_true", help="10^4 and 10^5 facts, fewer repeats")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile libyamodel's paths (stderr)"
+    )
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    sizes = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    started = time.perf_counter()
+    reports: dict[int, SizeReport] = {}
+    with tempfile.TemporaryDirectory(prefix="libyamodel-bench-") as folder:
+        for size in sizes:
+            reports[size] = run_size(size, settings, Path(folder), args.profile)
+    log("import time")
+    with cached_bytecode() as env:
+        imports = import_times(settings.import_runs, env)
+        if args.profile:
+            import_profile(env)
+    found = targets(reports, imports)
+    if args.json:
+        output = {
+            "environment": environment(),
+            "settings": asdict(settings),
+            "sizes": {str(size): asdict(report) for size, report in reports.items()},
+            "imports": asdict(imports),
+            "targets": [asdict(target) for target in found],
+            "seconds": time.perf_counter() - started,
+        }
+        print(json.dumps(output, indent=2))
+    else:
+        env = environment()
+        elapsed = time.perf_counter() - started
+        print(
+            f"libyamodel {env['libyamodel']} benchmarks ({elapsed:.0f} s): Python {env['python']},"
+            f" {env['cpus']} CPUs, pandas {env['pandas']}, duckdb {env['duckdb']}\n"
+        )
+        print(text_report(reports, imports, found))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Seeded synthetic datasets: entities and N facts with realistic, partly known periods.
+
+Every fact has a true first and last day; its period states them as a source
+would, to a day, a month, a third of a month, a year, approximately, uncertainly
+or as an open bound, so that the partial dates always contain the true days and
+queries meet YES, MAYBE and NO answers. Some facts are ongoing (no end), some
+end in an open bound (``D..``) and some are observations (``{on: D}``: definite
+on that day only, possible on every other).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import libyamodel as lm
+
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "Synthetic",
+    "control_claim_rows",
+    "generate",
+    "period_of",
+    "period_text",
+    "random_day",
+    "random_days",
+]
+
+FIRST_DAY = datetime.date(2011, 2, 15)
+LAST_DAY = datetime.date(2025, 6, 30)
+ROLES = ("legislature", "government", "central-bank", "army-command")
+FACT_MIX = (("control", 0.6), ("tenure", 0.3), ("claim", 0.1))
+"""Shares of ControlClaim, Tenure and LegitimacyClaim facts."""
+OBSERVED = 0.08
+ONGOING = 0.05
+OPEN_END = 0.04
+LONGEST_DAYS = 1500
+"""Closed periods last from 1 day to this many, log-uniformly (median about 40 days)."""
+
+Form = Callable[[datetime.date], str]
+
+
+def _day(d: datetime.date) -> str:
+    return d.isoformat()
+
+
+def _month(d: datetime.date) -> str:
+    return d.isoformat()[:7]
+
+
+def _year(d: datetime.date) -> str:
+    return str(d.year)
+
+
+def _third(d: datetime.date) -> str:
+    part = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
+    return f"{part} {_month(d)}"
+
+
+def _approximate(d: datetime.date) -> str:
+    return _day(d) + "~"
+
+
+def _uncertain(d: datetime.date) -> str:
+    return _month(d) + "?"
+
+
+FORMS: tuple[tuple[Form, float], ...] = (
+    (_day, 0.60),
+    (_month, 0.20),
+    (_year, 0.05),
+    (_third, 0.07),
+    (_approximate, 0.05),
+    (_uncertain, 0.03),
+)
+"""How precisely a bound is stated, and how often; each form contains the true day."""
+OBSERVATION_FORMS: tuple[tuple[Form, float], ...] = ((_day, 0.80), (_month, 0.15), (_year, 0.05))
+"""An observation's day takes a plain date (no flag, no third)."""
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """A generated dataset's records, and the ids queries can ask about."""
+
+    records: list[lm.Record]
+    places: tuple[str, ...]
+    offices: tuple[str, ...]
+
+
+def _stated(rng: random.Random, day: datetime.date, forms: Sequence[tuple[Form, float]]) -> str:
+    form, _ = rng.choices(forms, [weight for _, weight in forms])[0]
+    return form(day)
+
+
+def period_text(rng: random.Random) -> dict[str, str]:
+    """A random period as a data file writes it: ``{on: D}`` or ``{start: D, end?: D}``."""
+    first = random_day(rng)
+    if rng.random() < OBSERVED:
+        return {"on": _stated(rng, first, OBSERVATION_FORMS)}
+    period = {"start": _stated(rng, first, FORMS)}
+    draw = rng.random()
+    if draw < ONGOING:
+        return period
+    if draw < ONGOING + OPEN_END:
+        period["end"] = _day(first + datetime.timedelta(rng.randrange(365))) + ".."
+        return period
+    length = round(LONGEST_DAYS ** rng.random()) - 1
+    period["end"] = _stated(rng, first + datetime.timedelta(length), FORMS)
+    return period
+
+
+def period_of(text: dict[str, str]) -> lm.Period:
+    """The model period of a period's data-file form."""
+    if "on" in text:
+        return lm.Period.observed(lm.PartialDate.parse(text["on"]))
+    end = text.get("end")
+    return lm.Period(
+        lm.PartialDate.parse(text["start"]), None if end is None else lm.PartialDate.parse(end)
+    )
+
+
+def random_day(rng: random.Random) -> datetime.date:
+    """A day drawn uniformly from the synthetic timeline."""
+    return FIRST_DAY + datetime.timedelta(rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
+
+
+def random_days(rng: random.Random, count: int) -> list[datetime.date]:
+    """``count`` distinct days drawn uniformly from the synthetic timeline."""
+    offsets = rng.sample(range((LAST_DAY - FIRST_DAY).days + 1), count)
+    return [FIRST_DAY + datetime.timedelta(offset) for offset in offsets]
+
+
+def _ids(prefix: str, count: int) -> tuple[str, ...]:
+    return tuple(f"{prefix}-{index}" for index in range(count))
+
+
+def _entities(size: int) -> tuple[list[lm.Record], dict[str, tuple[str, ...]]]:
+    count = max(10, size // 1000)
+    ids = {
+        "place": _ids("place", count),
+        "office": _ids("office", count),
+        "person": _ids("person", count),
+        "group": _ids("armed-group", count),
+        "body": _ids("body", max(5, count // 2)),
+        "source": _ids("source", 5),
+    }
+    records: list[lm.Record] = [
+        *(lm.Place(id=i, name=f"Place {i}", kind=lm.PlaceKind.TOWN) for i in ids["place"]),
+        *(lm.Office(id=i, name=f"Office {i}") for i in ids["office"]),
+        *(lm.Actor(id=i, name=f"Person {i}", kind=lm.ActorKind.PERSON) for i in ids["person"]),
+        *(lm.Actor(id=i, name=f"Group {i}", kind=lm.ActorKind.ARMED_GROUP) for i in ids["group"]),
+        *(
+            lm.Institution(id=i, name=f"Body {i}", kind=lm.InstitutionKind.OTHER)
+            for i in ids["body"]
+        ),
+        *(
+            lm.Source(id=i, title=f"Report {i}", published=lm.PartialDate.parse("2025-07"))
+            for i in ids["source"]
+        ),
+    ]
+    return records, ids
+
+
+def generate(size: int, seed: int = 2011) -> Synthetic:
+    """Entities (about size/1000 of each kind, five sources) and ``size`` facts."""
+    rng = random.Random(seed * 1_000_003 + size)
+    records, ids = _entities(size)
+    kinds = [kind for kind, _ in FACT_MIX]
+    weights = [weight for _, weight in FACT_MIX]
+    controllers = ids["group"] + ids["body"]
+    for index, kind in enumerate(rng.choices(kinds, weights, k=size)):
+        period = period_of(period_text(rng))
+        evidence = (
+            lm.Evidence(source=rng.choice(ids["source"]), quote=f"synthetic statement {index}"),
+        )
+        fact: lm.Fact
+        if kind == "control":
+            fact = lm.ControlClaim(
+                id=f"control-{index}",
+                controller=rng.choice(controllers),
+                place=rng.choice(ids["place"]),
+                period=period,
+                evidence=evidence,
+            )
+        elif kind == "tenure":
+            fact = lm.Tenure(
+                id=f"tenure-{index}",
+                holder=rng.choice(ids["person"]),
+                office=rng.choice(ids["office"]),
+                period=period,
+                evidence=evidence,
+            )
+        else:
+            fact = lm.LegitimacyClaim(
+                id=f"claim-{index}",
+                claimant=rng.choice(ids["body"]),
+                role=rng.choice(ROLES),
+                period=period,
+                evidence=evidence,
+            )
+        records.append(fact)
+    return Synthetic(records, ids["place"], ids["office"])
+
+
+def control_claim_rows(size: int, seed: int = 2011) -> list[dict[str, Any]]:
+    """A data file's records: the entities they name, then ``size`` control claims."""
+    rng = random.Random(seed * 1_000_003 + size + 1)
+    count = max(10, size // 1000)
+    places, groups = _ids("place", count), _ids("armed-group", count)
+    rows: list[dict[str, Any]] = [
+        {"type": "source", "id": "source-0", "title": "Report", "published": "2025-07"},
+        *({"type": "place", "id": i, "name": f"Place {i}", "kind": "town"} for i in places),
+        *({"type": "actor", "id": i, "name": f"Group {i}", "kind": "armed_group"} for i in groups),
+    ]
+    rows.extend(
+        {
+            "type": "control_claim",
+            "id": f"control-{index}",
+            "controller": rng.choice(groups),
+            "place": rng.choice(places),
+            "period": period_text(rng),
+            "evidence": [{"source": "source-0", "quote": f"synthetic statement {index}"}],
+        }
+        for index in range(size)
+    )
+    return rows
