@@ -69,7 +69,7 @@ class Origin:
         return self.file, line_of(document.node, (*self.path, *steps))
 
 
-_STEP: Final = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_STEP: Final = re.compile(r"\.?([^\W\d]\w*)|\[([0-9]+)\]")
 
 
 def _steps(field: str) -> tuple[Step, ...]:
@@ -107,13 +107,11 @@ def _leaves(
 
 def _message(error: BaseException, cls: type[Record]) -> tuple[str, str | None]:
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
-        target = error.cl if isinstance(error.cl, type) else cls
-        accepted = ", ".join(field.name for field in attrs.fields(target))
-        return (
-            f"unknown key{'s' if len(error.extra_fields) > 1 else ''} {keys}",
-            f"accepted: {accepted}",
-        )
+        keys = ", ".join(map(repr, sorted(error.extra_fields)))
+        target = error.cl if attrs.has(error.cl) else cls
+        accepted = ", ".join(sorted(field.name for field in attrs.fields(target)))
+        plural = "s" if len(error.extra_fields) > 1 else ""
+        return f"unknown key{plural} {keys}", f"accepts: {accepted}"
     if isinstance(error, KeyError):
         return "missing; this field is required", None
     if isinstance(error, FieldError):

@@ -197,7 +197,7 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
             return Document(path, _read_json(text, limits))
         except ReadError as error:
             if error.line is None:
-                error.line = _line_in_yaml(text, limits)
+                error.line = _line_in_yaml(text, limits, str(error))
             raise
     from libyamodel.io._yaml import read_yaml
 
@@ -205,12 +205,12 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
     return Document(path, data, node)
 
 
-def _line_in_yaml(text: str, limits: Limits) -> int | None:
-    """Where the YAML reader, which tracks lines, finds a problem in JSON text."""
+def _line_in_yaml(text: str, limits: Limits, message: str) -> int | None:
+    """Where the YAML reader, which tracks lines, finds the same problem in JSON text."""
     from libyamodel.io._yaml import read_yaml
 
     try:
         read_yaml(text, limits)
     except ReadError as error:
-        return error.line
+        return error.line if str(error) == message else None
     return None

@@ -138,6 +138,12 @@ def read_yaml(text: str, limits: Limits) -> tuple[Any, yaml.Node | None]:
         mark = error.problem_mark or error.context_mark
         line = None if mark is None else mark.line + 1
         raise ReadError(f"not valid YAML: {error.problem or error}", line) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise ReadError(
+            f"not valid YAML: the character {error.character!r} is not allowed in a data file",
+            line,
+        ) from None
     except yaml.YAMLError as error:
         raise ReadError(f"not valid YAML: {error}") from None
     return (None if node is None else _build(node, set(), limits)), node
