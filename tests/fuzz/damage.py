@@ -661,6 +661,9 @@ RAW_MESSAGE = re.compile(
 
 
 def _names_key(message: str, key: str) -> bool:
+    """Whether a message names ``key``, as it is or quoted with its escapes (repr)."""
+    if repr(key) in message:
+        return True
     return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", message) is not None
 
 
