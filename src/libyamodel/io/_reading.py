@@ -5,6 +5,7 @@ JSON is read here; YAML in :mod:`libyamodel.io._yaml`, imported on first use.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import re
@@ -166,7 +167,30 @@ def _read_json(text: str, limits: Limits) -> Any:
         ) from None
     if isinstance(data, list | dict):
         _check_json(data, text, limits)
+        if _LONE_SURROGATE.search(text) and _LONE_SURROGATE.search(_SURROGATE_PAIR.sub("", text)):
+            _refuse_surrogates(data)
     return data
+
+
+def _refuse_surrogates(data: Any) -> None:
+    """Refuse texts holding a lone surrogate escape: they are not text, and cannot be written."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        items = value.items() if type(value) is dict else enumerate(value)
+        for key, item in items:
+            for text in (key, item):
+                if isinstance(text, str):
+                    try:
+                        text.encode("utf-8")
+                    except UnicodeEncodeError as error:
+                        bad = text[error.start]
+                        raise ReadError(
+                            f"the escape \\u{ord(bad):04x} is half of a character (a lone "
+                            "surrogate), not text; write the character itself"
+                        ) from None
+            if type(item) in _CONTAINERS:
+                stack.append(item)
 
 
 def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = False) -> Document:
@@ -188,10 +212,9 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ReadError(
-            f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line
-        ) from None
+        offset = error.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+        line = raw[:offset].count(b"\n") + 1
+        raise ReadError(f"not UTF-8 text (byte {offset}); save the file as UTF-8", line) from None
     if path.suffix.lower() == ".json" and not with_lines:
         try:
             return Document(path, _read_json(text, limits))
@@ -201,16 +224,44 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
             raise
     from libyamodel.io._yaml import read_yaml
 
+    if path.suffix.lower() == ".json":
+        text = yaml_readable(text)
     data, node = read_yaml(text, limits)
     return Document(path, data, node)
+
+
+def yaml_readable(text: str) -> str:
+    """JSON text with its surrogate escapes (which YAML refuses) made into characters.
+
+    Lines stay where they are, so the result serves to find lines in the original.
+    """
+    text = _SURROGATE_PAIR.sub(
+        lambda m: chr(0x10000 + ((int(m[1], 16) - 0xD800) << 10) + int(m[2], 16) - 0xDC00), text
+    )
+    return _LONE_SURROGATE.sub(r"\\ufffd", text)
+
+
+_SURROGATE_PAIR: Final = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+_LONE_SURROGATE: Final = re.compile(r"\\ud[89a-f][0-9a-f]{2}", re.I)
+_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _constant_line(text: str, name: str) -> int | None:
+    """The line of a bare constant such as NaN, looked for outside strings."""
+    bare = _JSON_STRING.sub('""', text)
+    match = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", bare)
+    return None if match is None else bare[: match.start()].count("\n") + 1
 
 
 def _line_in_yaml(text: str, limits: Limits, message: str) -> int | None:
     """Where the YAML reader, which tracks lines, finds the same problem in JSON text."""
     from libyamodel.io._yaml import read_yaml
 
+    for name in ("NaN", "-Infinity", "Infinity"):
+        if message.startswith(f"{name} is not"):
+            return _constant_line(text, name)
     try:
-        read_yaml(text, limits)
+        read_yaml(yaml_readable(text), limits)
     except ReadError as error:
         return error.line if str(error) == message else None
     return None
