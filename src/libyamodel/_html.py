@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import Evidence, Fact, Record, Source, Status, headline
+from libyamodel.model import Evidence, Fact, Record, Status, headline
+from libyamodel.plot import COLOURS
 from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
 
 if TYPE_CHECKING:
@@ -18,12 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["dataset_html", "facts_html", "profile_html", "record_html", "verdict_html"]
 
-_STATUS_COLOURS = {
-    Status.CONFIRMED: "#1b7837",
-    Status.REPORTED: "#b8860b",
-    Status.DISPUTED: "#c51b7d",
-    Status.DENIED: "#762a83",
-}
 _TRUTH_COLOURS = {Truth.YES: "#1b7837", Truth.MAYBE: "#b8860b", Truth.NO: "#999999"}
 
 
@@ -40,7 +34,7 @@ def _badge(text: str, colour: str) -> str:
 
 def status_badge(status: Status) -> str:
     """A coloured label for a status."""
-    return _badge(status.value, _STATUS_COLOURS[status])
+    return _badge(status.value, COLOURS[status])
 
 
 def truth_badge(truth: Truth) -> str:
@@ -146,17 +140,14 @@ def facts_html(facts: Sequence[Fact], truths: Sequence[Truth] | None = None) -> 
 
 def dataset_html(dataset: Dataset) -> str:
     """A dataset summary: counts by type, the dates facts start, and the sources."""
-    counts = Counter(record.TYPE for record in dataset)
-    days = [
-        day
-        for fact in dataset.facts
-        for day in (fact.period.start.earliest, fact.period.start.latest)
-        if MIN_DATE < day < MAX_DATE
-    ]
-    span = f"<p>Facts start between {min(days)} and {max(days)}.</p>" if days else ""
-    sources = sorted(
-        (e for e in dataset.entities if isinstance(e, Source)), key=lambda s: (s.published, s.id)
+    counts = dataset.counts()
+    first_last = dataset.start_span()
+    span = (
+        ""
+        if first_last is None
+        else (f"<p>Facts start between {first_last[0]} and {first_last[1]}.</p>")
     )
+    sources = dataset.sources
     source_rows = [[_e(s.published), _e(s.title), _e(s.publisher or "")] for s in sources]
     return (
         f"<div><b>libyamodel Dataset</b>: {len(dataset.entities)} entities, "

@@ -14,8 +14,8 @@ from typing import Any, TextIO
 from libyamodel.dataset import Dataset, load
 from libyamodel.errors import DataError, LibyaModelError
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
-from libyamodel.model import Fact, Record, Source, headline
-from libyamodel.time import MAX_DATE, MIN_DATE, to_date
+from libyamodel.model import Fact, Record, headline
+from libyamodel.time import to_date
 
 __all__ = ["main"]
 
@@ -128,28 +128,21 @@ def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
 def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     counts = ds.counts()
-    days = [
-        day
-        for fact in ds.facts
-        for day in (fact.period.start.earliest, fact.period.start.latest)
-        if MIN_DATE < day < MAX_DATE
-    ]
-    sources = sorted(
-        (e for e in ds.entities if isinstance(e, Source)), key=lambda s: (s.published, s.id)
-    )
+    span = ds.start_span()
+    sources = ds.sources
     record = {
         "entities": len(ds.entities),
         "facts": len(ds.facts),
         "counts": counts,
-        "first_start": str(min(days)) if days else None,
-        "last_start": str(max(days)) if days else None,
+        "first_start": None if span is None else str(span[0]),
+        "last_start": None if span is None else str(span[1]),
         "sources": [{"id": s.id, "published": str(s.published), "title": s.title} for s in sources],
     }
     width = max((len(name) for name in counts), default=0)
     lines = [repr(ds), ""]
     lines += [f"  {name:<{width}}  {count:>6}" for name, count in counts.items()]
-    if days:
-        lines += ["", f"facts start between {min(days)} and {max(days)}"]
+    if span is not None:
+        lines += ["", f"facts start between {span[0]} and {span[1]}"]
     if sources:
         lines += ["", "sources:"]
         lines += [f"  {s.published!s:<12} {s.title}" for s in sources]

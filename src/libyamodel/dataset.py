@@ -49,7 +49,7 @@ from libyamodel.model import (
     references,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
-from libyamodel.time import MAX_DATE, DateLike, Truth, to_date
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth, to_date
 
 if TYPE_CHECKING:
     import pandas
@@ -295,6 +295,22 @@ class Dataset:
         from libyamodel._html import dataset_html
 
         return dataset_html(self)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources, ordered by publication date, then id."""
+        found = (entity for entity in self._entities if isinstance(entity, Source))
+        return tuple(sorted(found, key=lambda source: (source.published, source.id)))
+
+    def start_span(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """The first and last days a fact can start on, leaving out open bounds; None if none."""
+        days = [
+            day
+            for fact in self._facts
+            for day in (fact.period.start.earliest, fact.period.start.latest)
+            if MIN_DATE < day < MAX_DATE
+        ]
+        return (min(days), max(days)) if days else None
 
     def counts(self) -> dict[str, int]:
         """How many records of each type, by type name."""

@@ -100,3 +100,32 @@ def test_by_wikidata_finds_an_entity_and_a_qid_is_used_once():
     twin = lm.Place(id="state-of-libya", name="State of Libya", kind="country", wikidata="Q1016")
     with pytest.raises(lm.DataError, match="Q1016 is already 'libya'"):
         lm.Dataset.from_records([libya, twin])
+
+
+def test_sources_in_publication_order_and_the_span_of_starts():
+    later = lm.Source(id="a-later", title="L", published=lm.PartialDate.parse("2016"))
+    ds = lm.Dataset.from_records([later, SOURCE, GNC, TRIPOLI, holds()])
+    assert ds.sources == (SOURCE, later)
+    assert ds.start_span() == (
+        lm.PartialDate.parse("2014-11-13").earliest,
+        lm.PartialDate.parse("2014-11-13").latest,
+    )
+    assert lm.Dataset.from_records([SOURCE]).start_span() is None
+
+
+def test_a_bulk_load_pauses_the_collector_and_restores_it():
+    import gc
+
+    from libyamodel.io import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -18,14 +18,23 @@ if TYPE_CHECKING:
 
 import attrs
 
-__all__ = ["DEFAULT_LIMITS", "TOO_LONG", "Document", "Limits", "ReadError", "plain_scalar", "read"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MAX_DIGITS",
+    "TOO_LONG",
+    "Document",
+    "Limits",
+    "ReadError",
+    "plain_scalar",
+    "read",
+]
 
 
 _INT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _BOOL: Final = {"true": True, "false": False}
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
-_MAX_DIGITS: Final = 100
+MAX_DIGITS: Final = 100
 TOO_LONG: Final = object()
 """What :func:`plain_scalar` gives for a bare number too long to be one."""
 
@@ -81,7 +90,7 @@ def plain_scalar(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
-        return int(value) if len(value) <= _MAX_DIGITS else TOO_LONG
+        return int(value) if len(value) <= MAX_DIGITS else TOO_LONG
     if _FLOAT.fullmatch(value):
         number = float(value)
         if math.isfinite(number):
@@ -163,7 +172,7 @@ def _read_json(text: str, limits: Limits) -> Any:
         raise
     except ValueError:  # an integer too long for Python to convert
         raise ReadError(
-            f"a number of more than {_MAX_DIGITS} digits is too long; put it in quotes"
+            f"a number of more than {MAX_DIGITS} digits is too long; put it in quotes"
         ) from None
     if isinstance(data, list | dict):
         _check_json(data, text, limits)

@@ -30,7 +30,6 @@ __all__ = ["line_of", "read_yaml"]
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_STR: Final = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS: Final = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-_MAX_DIGITS: Final = 100
 
 
 def _line(node: yaml.Node) -> int:
