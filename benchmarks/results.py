@@ -28,15 +28,20 @@ NEVER_EAGER: Final = ("pandas", "matplotlib", "hypothesis")
 
 @dataclass(frozen=True)
 class Memory:
-    """Bytes the records keep, the Dataset keeps over them, and its index components hold."""
+    """Bytes the records keep, the Dataset keeps over them, and its index components hold,
+    once built and again after the queries (whose first questions build answer indexes)."""
 
     records: int
     dataset: int
     components: dict[str, int]
+    components_after_queries: dict[str, int]
+    dataset_after_queries: int = field(init=False)
     dataset_to_records: float = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "dataset_to_records", self.dataset / self.records)
+        grown = sum(self.components_after_queries.values()) - sum(self.components.values())
+        object.__setattr__(self, "dataset_after_queries", self.dataset + grown)
+        object.__setattr__(self, "dataset_to_records", self.dataset_after_queries / self.records)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Build:
 
     from_records: float
     validation: float
+    answer_indexes: float
     data_frame: float
     interval_index: float
     duckdb_table: float
@@ -117,8 +123,9 @@ class Imports:
 
 @dataclass(frozen=True)
 class SizeReport:
-    """Everything measured on datasets of one size."""
+    """Everything measured on datasets of one size and workload (loads: measured once a size)."""
 
+    workload: str
     size: int
     build: Build
     memory: Memory

@@ -6,21 +6,32 @@ or as an open bound, so that the partial dates always contain the true days and
 queries meet YES, MAYBE and NO answers. Some facts are ongoing (no end), some
 end in an open bound (``D..``) and some are observations (``{on: D}``: definite
 on that day only, possible on every other).
+
+Two workloads share these periods. ``independent`` draws every fact's subject
+(place, office, body) and period at random, so that a place has dozens of
+overlapping control claims on any day: a stress test. ``succession`` gives
+each subject a succession of claims across the timeline, one after another
+with now and then an overlap (a contested handover) and sporadic observations,
+as control of a town, an office or a body's claim passes over the years; it
+has ten times as many places and offices (about N/100), so each has tens of
+facts, and a body's claims cover its lifetime.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import libyamodel as lm
 
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
+    "WORKLOADS",
     "Synthetic",
     "control_claim_rows",
     "generate",
@@ -138,12 +149,12 @@ def _ids(prefix: str, count: int) -> tuple[str, ...]:
     return tuple(f"{prefix}-{index}" for index in range(count))
 
 
-def _entities(size: int) -> tuple[list[lm.Record], dict[str, tuple[str, ...]]]:
+def _entities(size: int, subjects: int) -> tuple[list[lm.Record], dict[str, tuple[str, ...]]]:
     count = max(10, size // 1000)
     ids = {
-        "place": _ids("place", count),
-        "office": _ids("office", count),
-        "person": _ids("person", count),
+        "place": _ids("place", max(10, subjects)),
+        "office": _ids("office", max(10, subjects)),
+        "person": _ids("person", max(10, subjects)),
         "group": _ids("armed-group", count),
         "body": _ids("body", max(5, count // 2)),
         "source": _ids("source", 5),
@@ -165,15 +176,34 @@ def _entities(size: int) -> tuple[list[lm.Record], dict[str, tuple[str, ...]]]:
     return records, ids
 
 
-def generate(size: int, seed: int = 2011) -> Synthetic:
-    """Entities (about size/1000 of each kind, five sources) and ``size`` facts."""
-    rng = random.Random(seed * 1_000_003 + size)
-    records, ids = _entities(size)
+WORKLOADS: Final = ("succession", "independent")
+
+
+def generate(size: int, seed: int = 2011, workload: str = "independent") -> Synthetic:
+    """Entities (about size/1000 of each kind, or size/100 places, offices and people in a
+    succession, and five sources) and ``size`` facts of the workload named."""
+    if workload not in WORKLOADS:
+        raise ValueError(f"workload must be one of {WORKLOADS}, got {workload!r}")
+    rng = random.Random(seed * 1_000_003 + size + (7 if workload == "succession" else 0))
+    succession = workload == "succession"
+    records, ids = _entities(size, size // 100 if succession else size // 1000)
     kinds = [kind for kind, _ in FACT_MIX]
     weights = [weight for _, weight in FACT_MIX]
     controllers = ids["group"] + ids["body"]
-    for index, kind in enumerate(rng.choices(kinds, weights, k=size)):
-        period = period_of(period_text(rng))
+    subjects = {"control": ids["place"], "tenure": ids["office"], "claim": ids["body"]}
+    drawn = [(kind, rng.choice(subjects[kind])) for kind in rng.choices(kinds, weights, k=size)]
+    periods: dict[int, dict[str, str]] = {}
+    if succession:
+        by_subject: dict[tuple[str, str], list[int]] = {}
+        for index, key in enumerate(drawn):
+            by_subject.setdefault(key, []).append(index)
+        for (kind, _), indexes in by_subject.items():
+            stated = _succession(rng, len(indexes), lifetime=kind == "claim")
+            periods.update(zip(indexes, stated, strict=True))
+    roles = {body: rng.choice(ROLES) for body in ids["body"]}
+    for index, (kind, subject) in enumerate(drawn):
+        text = periods[index] if succession else period_text(rng)
+        period = period_of(text)
         evidence = (
             lm.Evidence(source=rng.choice(ids["source"]), quote=f"synthetic statement {index}"),
         )
@@ -182,7 +212,7 @@ def generate(size: int, seed: int = 2011) -> Synthetic:
             fact = lm.ControlClaim(
                 id=f"control-{index}",
                 controller=rng.choice(controllers),
-                place=rng.choice(ids["place"]),
+                place=subject,
                 period=period,
                 evidence=evidence,
             )
@@ -190,20 +220,61 @@ def generate(size: int, seed: int = 2011) -> Synthetic:
             fact = lm.Tenure(
                 id=f"tenure-{index}",
                 holder=rng.choice(ids["person"]),
-                office=rng.choice(ids["office"]),
+                office=subject,
                 period=period,
                 evidence=evidence,
             )
         else:
             fact = lm.LegitimacyClaim(
                 id=f"claim-{index}",
-                claimant=rng.choice(ids["body"]),
-                role=rng.choice(ROLES),
+                claimant=subject,
+                role=roles[subject] if succession else rng.choice(ROLES),
                 period=period,
                 evidence=evidence,
             )
         records.append(fact)
     return Synthetic(records, ids["place"], ids["office"])
+
+
+CONTESTED = 0.15
+"""In a succession, the share of handovers where the next claim starts before the last ends."""
+
+
+def _succession(rng: random.Random, count: int, *, lifetime: bool) -> list[dict[str, str]]:
+    """``count`` periods for one subject: claims one after another across the timeline (or,
+    for a body, across a lifetime of one to fourteen years), some overlapping the next, and
+    observations within them."""
+    span = (LAST_DAY - FIRST_DAY).days
+    first, last = 0, span
+    if lifetime:
+        length = min(span, round(365 * (span / 365) ** rng.random()))
+        first = rng.randrange(span - length + 1)
+        last = first + length
+    observed = sum(rng.random() < OBSERVED for _ in range(count))
+    stints = max(1, count - observed)
+    cuts = sorted(rng.sample(range(first + 1, last + 1), min(stints - 1, last - first)))
+    edges = [first, *cuts, last + 1]
+    periods: list[dict[str, str]] = []
+    for number, (begin, end) in enumerate(itertools.pairwise(edges)):
+        begin_day = FIRST_DAY + datetime.timedelta(begin)
+        if number > 0 and rng.random() < CONTESTED:
+            begin_day -= datetime.timedelta(rng.randrange(1, 31))
+            begin_day = max(begin_day, FIRST_DAY)
+        end_day = FIRST_DAY + datetime.timedelta(end - 1)
+        period = {"start": _stated(rng, begin_day, FORMS)}
+        final = number == len(edges) - 2
+        if final and not lifetime and rng.random() < 0.5:
+            pass  # still in force
+        elif final and not lifetime and rng.random() < 0.5:
+            period["end"] = _day(end_day - datetime.timedelta(rng.randrange(365))) + ".."
+        else:
+            period["end"] = _stated(rng, max(end_day, begin_day), FORMS)
+        periods.append(period)
+    while len(periods) < count:
+        day = FIRST_DAY + datetime.timedelta(rng.randrange(first, last + 1))
+        periods.append({"on": _stated(rng, day, OBSERVATION_FORMS)})
+    rng.shuffle(periods)
+    return periods
 
 
 def control_claim_rows(size: int, seed: int = 2011) -> list[dict[str, Any]]:

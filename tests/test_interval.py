@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libyamodel._interval import IntervalIndex, Spans
+from libyamodel._interval import Budget, IntervalIndex, Spans
 
 bounds = st.integers(0, 400)
 
@@ -28,12 +28,13 @@ def test_overlapping_equals_a_scan(items, lo, length):
 
 
 @st.composite
-def entries(draw):
+def entries(draw, min_size=0):
     found = []
     for rank, (lo, length, lag, shrink) in enumerate(
         draw(
             st.lists(
                 st.tuples(bounds, st.integers(0, 60), st.integers(0, 20), st.integers(0, 80)),
+                min_size=min_size,
                 max_size=150,
             )
         )
@@ -43,14 +44,35 @@ def entries(draw):
     return found
 
 
-@given(entries(), bounds)
-def test_spans_answer_definite_and_possible_like_a_scan(items, day):
-    spans = Spans(items)
-    assert sorted(spans.at(day, definite=False)) == [e[4] for e in items if e[0] <= day <= e[1]]
-    assert sorted(spans.at(day, definite=True)) == [e[4] for e in items if e[2] <= day <= e[3]]
+@given(entries(), bounds, st.sampled_from([0, 10, 10**6]), st.booleans())
+def test_spans_answer_definite_and_possible_in_rank_order_like_a_scan(
+    items, day, budget, open_ended
+):
+    """Whether answers come from snapshots (budget allowing) or a tree, they are the same."""
+    every_day = (0, 400) if open_ended else None
+    spans = Spans(items, range(len(items)), budget=Budget(budget), every_day=every_day)
+    for _ in range(2):  # the first question builds the index, the second uses it
+        assert list(spans.at(day, definite=False)) == [e[4] for e in items if e[0] <= day <= e[1]]
+        assert list(spans.at(day, definite=True)) == [e[4] for e in items if e[2] <= day <= e[3]]
     assert sorted(spans.touching(day, day + 5)) == [
         e[4] for e in items if e[0] <= day + 5 and e[1] >= day
     ]
+
+
+@given(entries(min_size=64), st.lists(bounds, min_size=1, max_size=5))
+def test_snapshots_spend_the_budget_only_when_they_fit(items, days):
+    items = [(lo, hi, lo, hi, rank) for lo, hi, _, _, rank in items]
+    budget = Budget(10**6)
+    spans = Spans(items, range(len(items)), budget=budget, slack=10**6)
+    for day in days:
+        spans.at(day, definite=True)
+    spent = 10**6 - budget.remaining
+    assert spent >= len({e[2] for e in items})
+    empty = Budget(0)
+    stabbed = Spans(items, range(len(items)), budget=empty)
+    for day in days:
+        assert list(stabbed.at(day, definite=True)) == list(spans.at(day, definite=True))
+    assert empty.remaining == 0
 
 
 def test_an_interval_may_not_end_before_it_starts():

@@ -1,21 +1,32 @@
 """Static interval indexes over integer day numbers, built once per group of facts.
 
-:class:`IntervalIndex` is a centred interval tree: a stabbing query visits one
-node per level and touches only the intervals it returns (plus one list
-boundary per node). :class:`Spans` keeps, for a group of facts, the days each
-can possibly cover and the days it certainly covers, so that "definite" and
-"possible" questions on a day are answered without evaluating any fact.
+:class:`Spans` keeps, for a group of facts, the days each can possibly cover and
+the days it certainly covers, so that "definite" and "possible" questions on a
+day are answered without evaluating any fact. The first question of each kind
+on a group picks, by size, how the group answers:
+
+- a small group is scanned;
+- a larger one keeps a change-point index (snapshots): the days on which its
+  answer changes and each answer, so that a question is one binary search and
+  gives back a tuple made once. Snapshots cost memory in proportion to the facts
+  in force on a day, so a group keeps them only within its share of a budget
+  shared by the dataset;
+- any other group keeps :class:`IntervalIndex`, a centred interval tree: a
+  stabbing query visits one node per level and touches only the intervals it
+  returns (plus one list boundary per node).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Generic, TypeVar
+
+from libyamodel.io import paused_gc
 
 T = TypeVar("T")
 
-__all__ = ["IntervalIndex", "Spans"]
+__all__ = ["Budget", "IntervalIndex", "Spans"]
 
 
 class _Node(Generic[T]):
@@ -97,47 +108,215 @@ class IntervalIndex(Generic[T]):
         return found
 
 
-_SCAN_BELOW: Final = 48
-"""Groups smaller than this are scanned; a tree does not pay for itself below it."""
+_STRETCH_SLOTS: Final = 9
+"""What a stretch of days costs over its answer, in references: its tuple and list entries."""
+_GROUP_SLOTS: Final = 16
+"""A group keeps snapshots only if they take at most this many references per fact of the
+group, plus its slack; a group with many facts in force at once (an armed group's every
+town over the years) gets a tree instead."""
+
+Pack = Callable[[Sequence[T]], Sequence[T]]
+"""What turns a list of values into the answer given back (a tuple, or a tuple subclass)."""
+
+_SCAN_BELOW: Final = 64
+"""Groups smaller than this are scanned: a scan takes a few microseconds, and costs nothing."""
 
 
-class Spans:
-    """For a group of facts: the days each can possibly cover and certainly covers.
+class Budget:
+    """How many more references snapshots may keep.
 
-    Each entry is ``(possible_lo, possible_hi, definite_lo, definite_hi, value)``;
-    a fact that is certain on no day has ``definite_lo > definite_hi``. Trees are
-    built the first time a large group is asked about, then kept.
+    Shared by every group of a dataset, so that snapshots never cost more than a
+    fixed number of references per fact of the whole dataset.
     """
 
-    __slots__ = ("_entries", "_trees")
+    __slots__ = ("remaining",)
 
-    def __init__(self, entries: Sequence[tuple[int, int, int, int, int]]) -> None:
+    def __init__(self, remaining: int) -> None:
+        self.remaining = remaining
+
+    def take(self, amount: int) -> bool:
+        """Spend ``amount`` references if that many remain."""
+        if amount > self.remaining:
+            return False
+        self.remaining -= amount
+        return True
+
+
+class _Snapshots(Generic[T]):
+    """A change-point index: the days on which a group's answer changes, and the answer
+    (values in rank order) for each stretch between them, computed once.
+
+    Values in force on every day (observations, possibly true at any time) are kept
+    once, ahead of each stretch's own answer, when they come first in rank order.
+    """
+
+    __slots__ = ("_always", "_answers", "_changes", "_none", "_pack")
+
+    def __init__(
+        self,
+        changes: list[int],
+        answers: list[Sequence[T]],
+        always: tuple[T, ...],
+        pack: Pack[T],
+    ) -> None:
+        self._changes = changes
+        self._answers = answers
+        self._always = always
+        self._pack = pack
+        self._none = pack(())
+
+    def at(self, day: int) -> Sequence[T]:
+        stretch = bisect_right(self._changes, day) - 1
+        own = self._answers[stretch] if stretch >= 0 else self._none
+        return self._pack(self._always + tuple(own)) if self._always else own
+
+
+def _snapshots(
+    spans: Sequence[tuple[int, int, int]],
+    values: Sequence[T],
+    *,
+    budget: Budget,
+    slack: int,
+    every_day: tuple[int, int] | None,
+    pack: Pack[T],
+) -> _Snapshots[T] | None:
+    """Snapshots of ``(lo, hi, rank)`` spans, or None if they would take more than the
+    group's share (``_GROUP_SLOTS`` per span, plus ``slack``) or overrun the budget.
+
+    Spans covering all of ``every_day`` (the first and last representable days) are
+    in force on every day.
+    """
+    always: list[int] = []
+    rest = list(spans)
+    if every_day is not None:
+        first, last = every_day
+        always = sorted(rank for lo, hi, rank in spans if lo <= first and hi >= last)
+        rest = [span for span in spans if not (span[0] <= first and span[1] >= last)]
+    if always and rest and always[-1] > min(rank for _, _, rank in rest):
+        always, rest = [], list(spans)
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for lo, hi, rank in rest:
+        starting.setdefault(lo, []).append(rank)
+        ending.setdefault(hi + 1, []).append(rank)
+    changes = sorted(starting.keys() | ending.keys())
+    size = active = 0
+    for day in changes:
+        active += len(starting.get(day, ())) - len(ending.get(day, ()))
+        size += active + _STRETCH_SLOTS
+    if size > _GROUP_SLOTS * len(spans) + slack or not budget.take(size):
+        return None
+    answers: list[Sequence[T]] = []
+    ranks: list[int] = []  # the ranks in force, sorted, and their values alongside
+    in_force: list[T] = []
+    for day in changes:
+        for rank in ending.get(day, ()):
+            at = bisect_left(ranks, rank)
+            del ranks[at], in_force[at]
+        for rank in starting.get(day, ()):
+            at = bisect_left(ranks, rank)
+            ranks.insert(at, rank)
+            in_force.insert(at, values[rank])
+        answers.append(pack(in_force))
+    return _Snapshots(changes, answers, tuple(values[rank] for rank in always), pack)
+
+
+class _Stabbed(Generic[T]):
+    """An interval tree of ranks (or a scan, for a small group), sorted after each stab."""
+
+    __slots__ = ("_pack", "_scan", "_tree", "_values")
+
+    def __init__(
+        self, spans: list[tuple[int, int, int]], values: Sequence[T], pack: Pack[T]
+    ) -> None:
+        self._values = values
+        self._pack = pack
+        self._scan = spans if len(spans) < _SCAN_BELOW else None
+        self._tree = IntervalIndex(spans) if self._scan is None else None
+
+    def at(self, day: int) -> Sequence[T]:
+        if self._scan is not None:
+            ranks = [rank for lo, hi, rank in self._scan if lo <= day <= hi]
+        else:
+            assert self._tree is not None
+            ranks = self._tree.stab(day)
+            ranks.sort()
+        values = self._values
+        return self._pack([values[rank] for rank in ranks])
+
+
+class Spans(Generic[T]):
+    """For a group of facts: the days each can possibly cover and certainly covers.
+
+    Each entry is ``(possible_lo, possible_hi, definite_lo, definite_hi, rank)``;
+    a fact that is certain on no day has ``definite_lo > definite_hi``, and
+    ``values[rank]`` is what an answer holds for it. The first question of each
+    kind builds snapshots of every answer if the shared budget allows, and an
+    interval tree if not; either is then kept.
+    """
+
+    __slots__ = (
+        "_answers",
+        "_budget",
+        "_entries",
+        "_every_day",
+        "_pack",
+        "_slack",
+        "_touching",
+        "_values",
+    )
+
+    def __init__(
+        self,
+        entries: Sequence[tuple[int, int, int, int, int]],
+        values: Sequence[T],
+        *,
+        budget: Budget | None = None,
+        slack: int = 1024,
+        every_day: tuple[int, int] | None = None,
+        pack: Pack[T] = tuple,
+    ) -> None:
         self._entries = tuple(entries)
-        self._trees: dict[bool, IntervalIndex[int]] = {}
+        self._values = values
+        self._pack = pack
+        self._budget = Budget(0) if budget is None else budget
+        self._slack = slack
+        self._every_day = every_day
+        self._answers: dict[bool, _Snapshots[T] | _Stabbed[T]] = {}
+        self._touching: IntervalIndex[int] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _tree(self, definite: bool) -> IntervalIndex[int]:
-        tree = self._trees.get(definite)
-        if tree is None:
-            if definite:
-                spans = ((e[2], e[3], e[4]) for e in self._entries if e[2] <= e[3])
-            else:
-                spans = ((e[0], e[1], e[4]) for e in self._entries)
-            tree = self._trees[definite] = IntervalIndex(spans)
-        return tree
+    def _spans(self, definite: bool) -> list[tuple[int, int, int]]:
+        if definite:
+            return [(e[2], e[3], e[4]) for e in self._entries if e[2] <= e[3]]
+        return [(e[0], e[1], e[4]) for e in self._entries]
 
-    def at(self, day: int, *, definite: bool) -> list[int]:
-        """The values of the facts certainly (or possibly) in force on ``day``."""
-        if len(self._entries) < _SCAN_BELOW:
-            if definite:
-                return [e[4] for e in self._entries if e[2] <= day <= e[3]]
-            return [e[4] for e in self._entries if e[0] <= day <= e[1]]
-        return self._tree(definite).stab(day)
+    def at(self, day: int, *, definite: bool) -> Sequence[T]:
+        """The values of the facts certainly (or possibly) in force on ``day``, in rank order."""
+        answers = self._answers.get(definite)
+        if answers is None:
+            with paused_gc():
+                spans = self._spans(definite)
+                answers = (
+                    len(spans) >= _SCAN_BELOW
+                    and _snapshots(
+                        spans,
+                        self._values,
+                        budget=self._budget,
+                        slack=self._slack,
+                        every_day=self._every_day,
+                        pack=self._pack,
+                    )
+                ) or _Stabbed(spans, self._values, self._pack)
+            self._answers[definite] = answers
+        return answers.at(day)
 
     def touching(self, lo: int, hi: int) -> list[int]:
-        """The values of the facts whose possible days overlap ``[lo, hi]``."""
+        """The ranks of the facts whose possible days overlap ``[lo, hi]``, in no order."""
         if len(self._entries) < _SCAN_BELOW:
             return [e[4] for e in self._entries if e[0] <= hi and e[1] >= lo]
-        return self._tree(False).overlapping(lo, hi)
+        if self._touching is None:
+            self._touching = IntervalIndex(self._spans(definite=False))
+        return self._touching.overlapping(lo, hi)

@@ -8,6 +8,7 @@ looks only at the facts that can answer it.
 from __future__ import annotations
 
 import builtins
+import datetime
 import difflib
 import functools
 import os
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 import attrs
 import pendulum
 
-from libyamodel._interval import Spans
+from libyamodel._interval import Budget, Spans
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
 from libyamodel.io import (
     DEFAULT_LIMITS,
@@ -68,6 +69,10 @@ EntityRef = str | Entity
 F = TypeVar("F", bound=Fact)
 
 _OPEN_END = MAX_DATE.toordinal()
+_EVERY_DAY = (MIN_DATE.toordinal(), _OPEN_END)
+_SNAPSHOT_SLOTS = 24
+"""Snapshots of query answers may hold this many references per fact of the dataset
+(192 bytes); groups whose snapshots would not fit get an interval tree instead."""
 
 
 def _span_entries(facts: Sequence[Fact]) -> dict[str, tuple[int, int, int, int, int]]:
@@ -96,12 +101,24 @@ def _span_entries(facts: Sequence[Fact]) -> dict[str, tuple[int, int, int, int, 
     return entries
 
 
+_ACCEPTED: dict[str, frozenset[Truth]] = {
+    "definite": frozenset({Truth.YES}),
+    "possible": frozenset({Truth.YES, Truth.MAYBE}),
+}
+
+
 def _accepted(certainty: Certainty) -> frozenset[Truth]:
-    if certainty == "definite":
-        return frozenset({Truth.YES})
-    if certainty == "possible":
-        return frozenset({Truth.YES, Truth.MAYBE})
-    raise ValueError(f"certainty must be 'definite' or 'possible', got {certainty!r}")
+    accepted = _ACCEPTED.get(certainty)
+    if accepted is None:
+        raise ValueError(f"certainty must be 'definite' or 'possible', got {certainty!r}")
+    return accepted
+
+
+def _day_number(on: DateLike) -> int:
+    """The ordinal of a date argument, without building a pendulum date when given one."""
+    if type(on) is pendulum.Date or type(on) is datetime.date:
+        return on.toordinal()
+    return to_date(on).toordinal()
 
 
 @attrs.frozen
@@ -113,8 +130,8 @@ class _Indexes:
     by_field: dict[tuple[type[Fact], str, str], tuple[Fact, ...]]
     mentions: dict[str, tuple[Fact, ...]]
     cited: dict[str, tuple[Fact, ...]]
-    type_spans: dict[type[Fact], Spans]
-    field_spans: dict[tuple[type[Fact], str, str], Spans]
+    type_spans: dict[type[Fact], Spans[Fact]]
+    field_spans: dict[tuple[type[Fact], str, str], Spans[Fact]]
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
     wikidata: dict[str, NamedEntity]
@@ -151,6 +168,18 @@ class _Indexes:
                     names[name_key].add(entity.id)
                     skeletons[rules.skeleton(spelling)].add(entity.id)
         entries = _span_entries(facts)
+        budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
+
+        def spans(items: list[Fact], slack: int = 1024) -> Spans[Fact]:
+            return Spans(
+                [entries[fact.id] for fact in items],
+                facts,
+                budget=budget,
+                slack=slack,
+                every_day=_EVERY_DAY,
+                pack=Facts,
+            )
+
         return cls(
             rank={fact.id: index for index, fact in enumerate(facts)},
             by_type={kind: tuple(items) for kind, items in by_type.items()},
@@ -158,11 +187,9 @@ class _Indexes:
             mentions={key: tuple(items) for key, items in mentions.items()},
             cited={key: tuple(items) for key, items in cited.items()},
             type_spans={
-                kind: Spans([entries[fact.id] for fact in items]) for kind, items in by_type.items()
+                kind: spans(items, slack=4 * len(facts)) for kind, items in by_type.items()
             },
-            field_spans={
-                key: Spans([entries[fact.id] for fact in items]) for key, items in by_field.items()
-            },
+            field_spans={key: spans(items) for key, items in by_field.items()},
             names={key: frozenset(ids) for key, ids in names.items()},
             skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
             wikidata={
@@ -385,7 +412,7 @@ class Dataset:
         accepted = _accepted(certainty)
         wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
         index = self._index
-        spans: list[Spans | None]
+        spans: list[Spans[Fact] | None]
         if wanted:
             fields, ident = wanted[0]
             spans = [index.field_spans.get((kind, field, ident)) for field in fields]
@@ -393,9 +420,15 @@ class Dataset:
             spans = [index.type_spans.get(kind)]
         candidates: Sequence[Fact]
         if on is not None:
-            day = to_date(on).toordinal()
+            day = _day_number(on)
             definite = certainty == "definite"
-            candidates = self._in_order(g.at(day, definite=definite) for g in spans if g)
+            found = [g.at(day, definite=definite) for g in spans if g]
+            if len(found) == 1:
+                candidates = found[0]
+                if len(wanted) < 2 and keep is None:
+                    return candidates  # type: ignore[return-value]
+            else:
+                candidates = self._in_order([index.rank[f.id] for f in g] for g in found)
         elif between is not None:
             first, last = to_date(between[0]), to_date(between[1])
             if first > last:
