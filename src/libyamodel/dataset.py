@@ -47,7 +47,7 @@ from libyamodel.model import (
     Source,
     Support,
     Tenure,
-    references,
+    named,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
 from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth, to_date
@@ -143,19 +143,22 @@ class _Indexes:
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
-            for source in dict.fromkeys(item.source for item in fact.evidence):
-                cited[source].append(fact)
+            evidence = fact.evidence
+            if len(evidence) == 1:
+                cited[evidence[0].source].append(fact)
+            else:
+                for source in dict.fromkeys(item.source for item in evidence):
+                    cited[source].append(fact)
             kind = type(fact)
             by_type[kind].append(fact)
-            named: set[str] = set()
-            for path, ident, _ in references(fact, evidence=False):
-                field = path.split("[", 1)[0].split(".", 1)[0]
-                if ident not in named:
-                    named.add(ident)
+            seen: set[str] = set()
+            for field, ident in named(fact):
+                if ident not in seen:
+                    seen.add(ident)
                     mentions[ident].append(fact)
-                key = (kind, field, ident)
-                if not by_field[key] or by_field[key][-1] is not fact:
-                    by_field[key].append(fact)
+                group = by_field[kind, field, ident]
+                if not group or group[-1] is not fact:
+                    group.append(fact)
         names: defaultdict[str, set[str]] = defaultdict(set)
         skeletons: defaultdict[str, set[str]] = defaultdict(set)
         for entity in entities:

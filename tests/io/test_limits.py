@@ -41,6 +41,38 @@ def test_long_texts_are_refused_and_the_limit_can_be_raised(tmp_path):
     assert len(ds["a"].name) == 2000
 
 
+@pytest.mark.parametrize(
+    ("name", "length"),
+    [
+        ("plain", 1001),
+        ("escaped quotes", 1001),
+        ("last in the file", 1001),
+        ("a key", 1001),
+        ("just within", 1000),
+    ],
+)
+def test_long_json_texts_are_found_wherever_they_are(tmp_path, name, length):
+    """A JSON text over the limit is refused, whether or not it holds escaped quotes, comes
+    last or is a key; one at the limit is read."""
+    text = '\\"' * length if name == "escaped quotes" else "x" * length
+    lines = ["[", '{"type": "source", "id": "s", "title": "T", "published": "2020"},']
+    if name == "a key":
+        lines.append(f'{{"type": "actor", "id": "a", "kind": "person", "{text}": 1}}]')
+    elif name == "last in the file":
+        lines.append(f'{{"type": "actor", "id": "a", "kind": "person", "name": "{text}"}}]')
+    else:
+        lines.append(f'{{"type": "actor", "id": "a", "kind": "person", "name": "{text}"}},')
+        lines.append('{"type": "actor", "id": "b", "name": "B", "kind": "person"}]')
+    path = tmp_path / "long.json"
+    path.write_text("\n".join(lines))
+    if length <= 1000:
+        ds = lm.load(path, bundled=False, limits=Limits(max_text_length=1000))
+        assert ds["a"].name == text
+        return
+    (problem,) = problems(path, max_text_length=1000)
+    assert f"{length} characters" in problem.message
+
+
 def test_big_files_are_refused_before_reading(tmp_path):
     path = tmp_path / "big.json"
     path.write_text("[" + ", ".join(["{}"] * 1000) + "]")

@@ -42,6 +42,9 @@ _SUGGESTIONS: Final = 200
 """How many unknown references get a "did you mean": each costs a scan of the ids."""
 
 Step = str | int
+_FIELD_NAMES: Final = {
+    cls: frozenset(field.name for field in attrs.fields(cls)) for cls in RECORD_TYPES.values()
+}
 
 
 @attrs.frozen
@@ -194,12 +197,12 @@ class _Collector:
             )
             return
         type_name = data.get("type", group)
-        name = _record_name(data, type_name if isinstance(type_name, str) else None)
+        label = type_name if isinstance(type_name, str) else None
         if type_name is None:
             self.problem(
                 origin,
                 "missing type:",
-                record=name,
+                record=_record_name(data, label),
                 hint=f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
             return
@@ -207,7 +210,7 @@ class _Collector:
             self.problem(
                 origin,
                 f"type {type_name!r} inside the {group!r} list",
-                record=name,
+                record=_record_name(data, label),
                 steps=("type",),
             )
             return
@@ -216,27 +219,31 @@ class _Collector:
             self.problem(
                 origin,
                 f"unknown record type {type_name!r}",
-                record=name,
+                record=_record_name(data, label),
                 steps=("type",),
                 hint=_did_you_mean(str(type_name), RECORD_TYPES)
                 or f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
             return
-        known = {field.name for field in attrs.fields(cls)}
-        fields = {key: value for key, value in data.items() if key in known}
-        for key in data:
-            if key not in known and key != "type":
-                self.problem(
-                    origin,
-                    f"unknown key {key!r}",
-                    record=name,
-                    steps=(str(key),),
-                    hint=_did_you_mean(str(key), known)
-                    or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
-                )
+        known = _FIELD_NAMES[cls]
+        fields = dict(data)
+        fields.pop("type", None)
+        if not known.issuperset(fields):
+            for key in data:
+                if key not in known and key != "type":
+                    del fields[key]
+                    self.problem(
+                        origin,
+                        f"unknown key {key!r}",
+                        record=_record_name(data, label),
+                        steps=(str(key),),
+                        hint=_did_you_mean(str(key), known)
+                        or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
+                    )
         try:
             record = structure_record(fields, cls)
         except Exception as error:
+            name = _record_name(data, label)
             reported: set[tuple[Step, ...]] = set()
             for steps, leaf in _leaves(error):
                 message, hint = _message(leaf, cls)

@@ -127,9 +127,13 @@ def _check_json(data: Any, text: str, limits: Limits) -> None:
             children.extend(item for item in items if type(item) in _CONTAINERS)
         level, depth = children, depth + 1
     # A decoded text is never longer than its quoted form, so look closer only
-    # when the raw file has a quoted run that long.
-    unescaped = text.replace("\\\\", "").replace('\\"', "")
-    if max(map(len, unescaped.split('"'))) > limits.max_text_length:
+    # when the raw file has a run that long without a quote (escaped ones kept as
+    # two characters): such a run holds a whole block of half that length,
+    # aligned to multiples of it.
+    unescaped = text.replace("\\\\", "__").replace('\\"', "__")
+    block = max(1, limits.max_text_length // 2)
+    whole_blocks = range(0, len(unescaped) - block + 1, block)
+    if any('"' not in unescaped[at : at + block] for at in whole_blocks):
         stack = [data]
         while stack:
             value = stack.pop()

@@ -14,6 +14,7 @@ from libyamodel.model._base import (
     Record,
     Target,
     headline,
+    named,
     references,
 )
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
@@ -110,5 +111,6 @@ __all__ = [
     "Target",
     "Tenure",
     "headline",
+    "named",
     "references",
 ]

@@ -21,6 +21,7 @@ __all__ = [
     "FieldError",
     "Record",
     "Target",
+    "named",
     "references",
     "status_of",
 ]
@@ -250,6 +251,19 @@ def _reference_fields(cls: type) -> tuple[tuple[str, Target | None, str | None],
         if target is not None or field.name == "evidence":
             found.append((field.name, target, field.metadata.get("via")))
     return tuple(found)
+
+
+def named(record: attrs.AttrsInstance) -> Iterator[tuple[str, str]]:
+    """The ids a record names outside its evidence, each with the field naming it."""
+    for name, target, via in _reference_fields(type(record)):
+        value = getattr(record, name)
+        if target is None or value is None:
+            continue
+        if isinstance(value, tuple):
+            for item in value:
+                yield name, getattr(item, via) if via else item
+        else:
+            yield name, value
 
 
 def references(
