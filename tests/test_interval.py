@@ -27,30 +27,54 @@ def test_overlapping_equals_a_scan(items, lo, length):
     assert len(index) == len(items)
 
 
+EVERY_DAY = (0, 460)
+"""The first and last day numbers in these tests: spans of possible days from one to the
+other (as an observation's are) are in force on every day."""
+
+
 @st.composite
 def entries(draw, min_size=0):
-    found = []
-    for rank, (lo, length, lag, shrink) in enumerate(
-        draw(
-            st.lists(
-                st.tuples(bounds, st.integers(0, 60), st.integers(0, 20), st.integers(0, 80)),
-                min_size=min_size,
-                max_size=150,
-            )
+    """Spans in rank order; some possible on every day, either first or anywhere in rank."""
+    drawn = draw(
+        st.lists(
+            st.tuples(
+                bounds,
+                st.integers(0, 60),
+                st.integers(0, 20),
+                st.integers(0, 80),
+                st.integers(0, 9),
+            ),
+            min_size=min_size,
+            max_size=150,
         )
-    ):
+    )
+    if draw(st.booleans()):  # observations first, as they come in a dataset's order
+        drawn.sort(key=lambda item: item[4] != 0)
+    found = []
+    for rank, (lo, length, lag, shrink, kind) in enumerate(drawn):
         hi = lo + length
-        found.append((lo, hi, lo + lag, hi - shrink, rank))
+        if kind == 0:
+            found.append((*EVERY_DAY, lo, lo, rank))
+        else:
+            found.append((lo, hi, lo + lag, hi - shrink, rank))
     return found
 
 
-@given(entries(), bounds, st.sampled_from([0, 10, 10**6]), st.booleans())
+@given(
+    st.one_of(entries(), entries(min_size=64)),
+    bounds,
+    st.sampled_from([0, 10, 10**6]),
+    st.booleans(),
+)
 def test_spans_answer_definite_and_possible_in_rank_order_like_a_scan(
-    items, day, budget, open_ended
+    items, day, budget, every_day_known
 ):
-    """Whether answers come from snapshots (budget allowing) or a tree, they are the same."""
-    every_day = (0, 400) if open_ended else None
-    spans = Spans(items, range(len(items)), budget=Budget(budget), every_day=every_day)
+    """Whether answers come from a scan, snapshots (budget allowing) or a tree, and whether
+    spans in force on every day are kept apart, the answers are the same."""
+    every_day = EVERY_DAY if every_day_known else None
+    spans = Spans(
+        items, range(len(items)), budget=Budget(budget), slack=budget, every_day=every_day
+    )
     for _ in range(2):  # the first question builds the index, the second uses it
         assert list(spans.at(day, definite=False)) == [e[4] for e in items if e[0] <= day <= e[1]]
         assert list(spans.at(day, definite=True)) == [e[4] for e in items if e[2] <= day <= e[3]]

@@ -251,8 +251,8 @@ class Spans(Generic[T]):
     Each entry is ``(possible_lo, possible_hi, definite_lo, definite_hi, rank)``;
     a fact that is certain on no day has ``definite_lo > definite_hi``, and
     ``values[rank]`` is what an answer holds for it. The first question of each
-    kind builds snapshots of every answer if the shared budget allows, and an
-    interval tree if not; either is then kept.
+    kind settles how the group answers it (a scan, snapshots or a tree; see the
+    module's docstring), and that is kept.
     """
 
     __slots__ = (
