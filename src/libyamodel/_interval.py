@@ -30,24 +30,41 @@ __all__ = ["Budget", "IntervalIndex", "Spans"]
 
 
 class _Node(Generic[T]):
-    """The intervals that contain ``centre``, sorted by start and by end, and the subtrees."""
+    """The intervals that contain ``centre``: their starts in order with their values, their
+    ends in order with their values; and the subtrees."""
 
-    __slots__ = ("by_end", "by_start", "centre", "ends", "left", "right", "starts")
+    __slots__ = ("centre", "end_values", "ends", "left", "right", "start_values", "starts")
 
     def __init__(self, centre: int, by_start: list[tuple[int, int, T]]) -> None:
         self.centre = centre
-        self.by_start = by_start
         self.starts = [item[0] for item in by_start]
-        self.by_end = sorted(by_start, key=lambda item: item[1])
-        self.ends = [item[1] for item in self.by_end]
-        self.left: _Node[T] | None = None
-        self.right: _Node[T] | None = None
+        self.start_values = [item[2] for item in by_start]
+        by_end = sorted(by_start, key=lambda item: item[1])
+        self.ends = [item[1] for item in by_end]
+        self.end_values = [item[2] for item in by_end]
+        self.left: _Node[T] | _Leaf[T] | None = None
+        self.right: _Node[T] | _Leaf[T] | None = None
 
 
-def _build(by_start: list[tuple[int, int, T]]) -> _Node[T] | None:
+class _Leaf(Generic[T]):
+    """A few intervals, scanned: nodes for them would cost more memory than they save time."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[int, int, T]]) -> None:
+        self.items = items
+
+
+_LEAF: Final = 24
+"""Partitions of at most this many intervals become leaves."""
+
+
+def _build(by_start: list[tuple[int, int, T]]) -> _Node[T] | _Leaf[T] | None:
     """A subtree of intervals already sorted by start (partitions keep that order)."""
     if not by_start:
         return None
+    if len(by_start) <= _LEAF:
+        return _Leaf(by_start)
     lo, hi, _ = by_start[len(by_start) // 2]
     centre = (lo + hi) // 2
     left, here, right = [], [], []
@@ -88,20 +105,23 @@ class IntervalIndex(Generic[T]):
         """The values of every interval that shares at least one point with ``[lo, hi]``."""
         found: list[T] = []
         node = self._root
-        stack: list[_Node[T]] = []
+        stack: list[_Node[T] | _Leaf[T]] = []
         while node is not None or stack:
             if node is None:
                 node = stack.pop()
-            if hi < node.centre:
+            if isinstance(node, _Leaf):
+                found.extend(value for start, end, value in node.items if start <= hi and end >= lo)
+                node = None
+            elif hi < node.centre:
                 # Intervals here end at or after the centre; keep those starting by hi.
-                found.extend(item[2] for item in node.by_start[: bisect_right(node.starts, hi)])
+                found.extend(node.start_values[: bisect_right(node.starts, hi)])
                 node = node.left
             elif lo > node.centre:
                 # Intervals here start at or before the centre; keep those ending from lo.
-                found.extend(item[2] for item in node.by_end[bisect_left(node.ends, lo) :])
+                found.extend(node.end_values[bisect_left(node.ends, lo) :])
                 node = node.right
             else:
-                found.extend(item[2] for item in node.by_start)
+                found.extend(node.start_values)
                 if node.right is not None:
                     stack.append(node.right)
                 node = node.left
@@ -118,8 +138,8 @@ town over the years) gets a tree instead."""
 Pack = Callable[[Sequence[T]], Sequence[T]]
 """What turns a list of values into the answer given back (a tuple, or a tuple subclass)."""
 
-_SCAN_BELOW: Final = 64
-"""Groups smaller than this are scanned: a scan takes a few microseconds, and costs nothing."""
+_SCAN_BELOW: Final = 16
+"""Groups smaller than this are scanned: a scan takes a microsecond or two, and costs nothing."""
 
 
 class Budget:
@@ -222,25 +242,20 @@ def _snapshots(
 
 
 class _Stabbed(Generic[T]):
-    """An interval tree of ranks (or a scan, for a small group), sorted after each stab."""
+    """An interval tree of ranks, whose hits are sorted into rank order."""
 
-    __slots__ = ("_pack", "_scan", "_tree", "_values")
+    __slots__ = ("_pack", "_tree", "_values")
 
     def __init__(
         self, spans: list[tuple[int, int, int]], values: Sequence[T], pack: Pack[T]
     ) -> None:
         self._values = values
         self._pack = pack
-        self._scan = spans if len(spans) < _SCAN_BELOW else None
-        self._tree = IntervalIndex(spans) if self._scan is None else None
+        self._tree = IntervalIndex(spans)
 
     def at(self, day: int) -> Sequence[T]:
-        if self._scan is not None:
-            ranks = [rank for lo, hi, rank in self._scan if lo <= day <= hi]
-        else:
-            assert self._tree is not None
-            ranks = self._tree.stab(day)
-            ranks.sort()
+        ranks = self._tree.stab(day)
+        ranks.sort()
         values = self._values
         return self._pack([values[rank] for rank in ranks])
 
@@ -296,21 +311,24 @@ class Spans(Generic[T]):
     def at(self, day: int, *, definite: bool) -> Sequence[T]:
         """The values of the facts certainly (or possibly) in force on ``day``, in rank order."""
         answers = self._answers.get(definite)
-        if answers is None:
-            with paused_gc():
-                spans = self._spans(definite)
-                answers = (
-                    len(spans) >= _SCAN_BELOW
-                    and _snapshots(
-                        spans,
-                        self._values,
-                        budget=self._budget,
-                        slack=self._slack,
-                        every_day=self._every_day,
-                        pack=self._pack,
-                    )
-                ) or _Stabbed(spans, self._values, self._pack)
-            self._answers[definite] = answers
+        if answers is not None:
+            return answers.at(day)
+        values, entries = self._values, self._entries
+        if len(entries) < _SCAN_BELOW:
+            if definite:
+                return self._pack([values[e[4]] for e in entries if e[2] <= day <= e[3]])
+            return self._pack([values[e[4]] for e in entries if e[0] <= day <= e[1]])
+        with paused_gc():
+            spans = self._spans(definite)
+            answers = _snapshots(
+                spans,
+                values,
+                budget=self._budget,
+                slack=self._slack,
+                every_day=self._every_day,
+                pack=self._pack,
+            ) or _Stabbed(spans, values, self._pack)
+        self._answers[definite] = answers
         return answers.at(day)
 
     def touching(self, lo: int, hi: int) -> list[int]:
