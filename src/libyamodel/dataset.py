@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import datetime
-import difflib
 import functools
 import os
 from collections import Counter, defaultdict
@@ -297,6 +296,8 @@ class Dataset:
     def __getitem__(self, id: str) -> Record:
         record = self._by_id.get(id)
         if record is None:
+            import difflib  # only when there is a mistake to suggest a fix for
+
             raise UnknownId(id, difflib.get_close_matches(id, list(self._by_id), n=3, cutoff=0.6))
         return record
 

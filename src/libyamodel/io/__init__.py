@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from libyamodel.io._convert import converter, structure_record, unstructure_record
+from typing import Any
+
+from libyamodel.io._convert import structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
 from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records, paused_gc
 from libyamodel.io._reading import DEFAULT_LIMITS, Limits
@@ -23,3 +25,11 @@ __all__ = [
     "structure_record",
     "unstructure_record",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # made on first use: making it costs import time
+        from libyamodel.io import _convert
+
+        return _convert.converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

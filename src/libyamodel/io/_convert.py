@@ -7,6 +7,7 @@ lists, so that nothing a user wrote is coerced into something they did not mean.
 from __future__ import annotations
 
 import enum
+import functools
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -18,7 +19,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from libyamodel.model import VOCABULARIES, Evidence, FieldError, Participant, Record, Response
 from libyamodel.time import PartialDate, Period, PeriodError
 
-__all__ = ["converter", "describe", "structure_record", "unstructure_record"]
+__all__ = ["describe", "structure_record", "unstructure_record"]
 
 
 def describe(value: object) -> str:
@@ -212,10 +213,17 @@ def _unstructure_period(period: Period) -> Any:
     return plain
 
 
-converter: Final = _make_converter(detailed=True)
-"""The converter every loader and dumper uses: errors carry the path to each field."""
+@functools.cache
+def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
+    """The detailed converter and the fast one, made when first needed, not at import."""
+    return _make_converter(detailed=True), _make_converter(detailed=False)
 
-_fast: Final = _make_converter(detailed=False)
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        # The converter every loader and dumper uses: errors carry the path to each field.
+        return _converters()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def structure_record(data: Mapping[str, Any], cls: type[Record]) -> Record:
@@ -224,10 +232,11 @@ def structure_record(data: Mapping[str, Any], cls: type[Record]) -> Record:
     Good records take a fast path; a record that fails is structured again with
     detailed validation, whose error lists every problem with its field path.
     """
+    detailed, fast = _converters()
     try:
-        return _fast.structure(data, cls)
+        return fast.structure(data, cls)
     except Exception:
-        return converter.structure(data, cls)
+        return detailed.structure(data, cls)
 
 
 _ORDER_LAST: Final = ("note", "evidence")
@@ -239,7 +248,7 @@ def unstructure_record(record: Record) -> dict[str, Any]:
     Fields left at their defaults (nothing, empty lists, ``accepts: true``,
     ``stance: affirms``) are left out, as a person writing the file would.
     """
-    plain = converter.unstructure(record)
+    plain = _converters()[0].unstructure(record)
     out: dict[str, Any] = {"type": record.TYPE}
     for key, value in plain.items():
         if key not in _ORDER_LAST:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import os
 import re
@@ -281,6 +280,8 @@ def _field_checks(
 
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
     return "did you mean " + ", ".join(close) + "?" if close else None
 
