@@ -2,7 +2,8 @@
 
 Indexes are built once, when the dataset is made: facts by type, by every
 entity they name, and by the span of days each fact can cover, so that a query
-looks only at the facts that can answer it.
+looks only at the facts that can answer it. A group's answers by date are
+indexed on its first question (see :mod:`libyamodel._interval`), and kept.
 """
 
 from __future__ import annotations
