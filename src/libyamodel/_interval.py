@@ -13,7 +13,7 @@ on a group picks, by size, how the group answers:
   shared by the dataset;
 - any other group keeps :class:`IntervalIndex`, a centred interval tree: a
   stabbing query visits one node per level and touches only the intervals it
-  returns (plus one list boundary per node).
+  returns (plus one list boundary per node), then scans one leaf of at most 24.
 """
 
 from __future__ import annotations
