@@ -739,5 +739,7 @@ def load(
     context = _bundled_records() if bundled else ()
     with paused_gc():
         user = load_records(paths, context=context, limits=limits)
-    merged = (record for record, _ in (*context, *user))
-    return Dataset(merged, name_rules=name_rules, _checked=True)
+        merged = [record for record, _ in (*context, *user)]
+        # Let the files' parsed data go before the collector can walk it.
+        del user
+        return Dataset(merged, name_rules=name_rules, _checked=True)
