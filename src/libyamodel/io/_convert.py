@@ -76,7 +76,18 @@ def _partial_date(value: object, _: type) -> PartialDate:
 _PERIOD_HELP: Final = "write {start: D, end: D}, {on: D} or a single date D"
 
 
+_START_END: Final = frozenset({"start", "end"})
+
+
 def _period(value: object, _: type) -> Period:
+    if type(value) is dict and value.keys() <= _START_END:
+        start, end = value.get("start"), value.get("end")
+        if type(start) is str and (end is None or type(end) is str):
+            try:
+                finish = None if end is None else PartialDate.parse(end)
+                return Period(PartialDate.parse(start), finish)
+            except ValueError:
+                pass  # the checks below say what is wrong, field by field
     if isinstance(value, str | int) and not isinstance(value, bool):
         return Period.once(_partial_date(value, PartialDate))
     if not isinstance(value, dict):
@@ -170,6 +181,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise TypeError(f"expected a list, got {describe(value)}")
+            if not detailed:  # a failure is structured again, in detail
+                return tuple([item_hook(item, item_type) for item in value])
             items, errors = [], []
             for index, item in enumerate(value):
                 try:
