@@ -184,8 +184,8 @@ def generate(size: int, seed: int = 2011, workload: str = "independent") -> Synt
     succession, and five sources) and ``size`` facts of the workload named."""
     if workload not in WORKLOADS:
         raise ValueError(f"workload must be one of {WORKLOADS}, got {workload!r}")
-    rng = random.Random(seed * 1_000_003 + size + (7 if workload == "succession" else 0))
     succession = workload == "succession"
+    rng = random.Random(seed * 1_000_003 + size + (7 if succession else 0))
     records, ids = _entities(size, size // 100 if succession else size // 1000)
     kinds = [kind for kind, _ in FACT_MIX]
     weights = [weight for _, weight in FACT_MIX]
