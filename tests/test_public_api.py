@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import libyamodel as lm
 
 PUBLIC = [
@@ -97,3 +99,23 @@ def test_the_package_is_typed():
     from importlib import resources
 
     assert (resources.files("libyamodel") / "py.typed").is_file()
+
+
+def test_the_converter_is_made_on_first_use_and_still_exported():
+    code = (
+        "import libyamodel\n"
+        "from libyamodel.io import _convert\n"
+        "print(_convert._converters.cache_info().currsize)\n"
+        "from libyamodel.io import converter\n"
+        "print(_convert._converters.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
+    place = lm.Place(id="sirte", name="Sirte", kind=lm.PlaceKind.TOWN)
+    assert lm.io.converter.unstructure(place)["name"] == "Sirte"
+    assert lm.io.converter.structure({"start": "2016-05"}, lm.Period) == lm.Period("2016-05")
+
+
+def test_the_io_package_names_what_it_lacks():
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        lm.io.no_such_thing  # noqa: B018

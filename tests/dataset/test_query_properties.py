@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
-from libyamodel.strategies import datasets, days
+from libyamodel.strategies import datasets, days, periods
 
 DAYS = days(datetime.date(2010, 1, 1), datetime.date(2023, 12, 31))
 
@@ -126,3 +126,38 @@ def test_as_known_on_keeps_only_evidence_published_by_then(ds, day):
     for fact in ds.facts:
         if fact.id not in known:
             assert all(ds[item.source].published.latest > day for item in fact.evidence)
+
+
+@st.composite
+def crowded_place(draw):
+    """One town with 16 to 60 control claims (enough for a group to keep an answer index),
+    their periods of every form, observations among them."""
+    drawn = draw(st.lists(periods(), min_size=16, max_size=60))
+    source = lm.Source(id="report", title="Report", published=lm.PartialDate.parse("2024"))
+    claims = [
+        lm.ControlClaim(
+            id=f"claim-{index}",
+            controller="militia",
+            place="town",
+            period=period,
+            evidence=(lm.Evidence(source="report", quote=f"claim {index}"),),
+        )
+        for index, period in enumerate(drawn)
+    ]
+    militia = lm.Actor(id="militia", name="Militia", kind=lm.ActorKind.ARMED_GROUP)
+    town = lm.Place(id="town", name="Town", kind=lm.PlaceKind.TOWN)
+    return lm.Dataset.from_records([source, militia, town, *claims])
+
+
+@given(crowded_place(), st.lists(DAYS, min_size=1, max_size=4), st.booleans())
+def test_answer_indexes_agree_with_a_naive_scan_and_give_facts(ds, days_asked, generous):
+    """Whether the group keeps snapshots or (its budget spent) a tree, every answer, the
+    first and those after it, is the naive scan's, in order, as ``Facts``."""
+    if not generous:
+        ds._index.type_spans[lm.ControlClaim]._budget.remaining = 0
+    for day in days_asked:
+        for certainty in ("definite", "possible"):
+            for answer in (ds.controllers("town", day, certainty), ds.territory("militia", day)):
+                assert isinstance(answer, lm.Facts)
+            expected = naive(ds, lm.ControlClaim, day, certainty, place="town")
+            assert ds.controllers("town", day, certainty) == expected
