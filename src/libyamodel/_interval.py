@@ -135,7 +135,7 @@ _GROUP_SLOTS: Final = 16
 group, plus its slack; a group with many facts in force at once (an armed group's every
 town over the years) gets a tree instead."""
 
-Pack = Callable[[Sequence[T]], Sequence[T]]
+Pack = Callable[[Sequence[T]], tuple[T, ...]]
 """What turns a list of values into the answer given back (a tuple, or a tuple subclass)."""
 
 _SCAN_BELOW: Final = 16
@@ -175,7 +175,7 @@ class _Snapshots(Generic[T]):
     def __init__(
         self,
         changes: list[int],
-        answers: list[Sequence[T]],
+        answers: list[tuple[T, ...]],
         always: tuple[T, ...],
         pack: Pack[T],
     ) -> None:
@@ -188,7 +188,7 @@ class _Snapshots(Generic[T]):
     def at(self, day: int) -> Sequence[T]:
         stretch = bisect_right(self._changes, day) - 1
         own = self._answers[stretch] if stretch >= 0 else self._none
-        return self._pack(self._always + tuple(own)) if self._always else own
+        return self._pack(self._always + own) if self._always else own
 
 
 def _snapshots(
@@ -226,7 +226,7 @@ def _snapshots(
         size += active + _STRETCH_SLOTS
     if size > _GROUP_SLOTS * len(spans) + slack or not budget.take(size):
         return None
-    answers: list[Sequence[T]] = []
+    answers: list[tuple[T, ...]] = []
     ranks: list[int] = []  # the ranks in force, sorted, and their values alongside
     in_force: list[T] = []
     for day in changes:
