@@ -122,13 +122,19 @@ def compact_repr(self: attrs.AttrsInstance) -> str:
 _REPR_ORDER: Final = {"id": 0, "note": 2, "evidence": 3}
 
 
+def _stance(value: Stance | str) -> Stance:
+    """Converter: a stance, or its value; a member passes without an enum lookup (every
+    evidence item is made through this, so it is on the loading path)."""
+    return value if type(value) is Stance else Stance(value)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Evidence:
     """A source's statement of a fact: a verbatim quote, where it is, and its stance."""
 
     source: str = attrs.field(validator=is_id, metadata=ref_to(Target.SOURCE))
     quote: str = attrs.field(validator=is_text)
-    stance: Stance = attrs.field(default=Stance.AFFIRMS, converter=Stance)
+    stance: Stance = attrs.field(default=Stance.AFFIRMS, converter=_stance)
     locator: str | None = attrs.field(default=None, validator=is_optional_text)
     attributed_to: str | None = attrs.field(
         default=None, validator=is_optional_id, metadata=ref_to(Target.PARTY)
