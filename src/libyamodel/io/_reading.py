@@ -121,11 +121,13 @@ def _check_json(data: Any, text: str, limits: Limits) -> None:
     while level:
         if depth > limits.max_depth:
             raise _too_deep(limits)
-        children: list[Any] = []
-        for value in level:
-            items = value.values() if type(value) is dict else value
-            children.extend(item for item in items if type(item) in _CONTAINERS)
-        level, depth = children, depth + 1
+        level = [
+            item
+            for value in level
+            for item in (value.values() if type(value) is dict else value)
+            if type(item) in _CONTAINERS
+        ]
+        depth += 1
     # A decoded text is never longer than its quoted form, so look closer only
     # when the raw file has a run that long without a quote (escaped ones kept as
     # two characters): such a run holds a whole block of half that length,
