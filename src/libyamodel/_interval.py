@@ -98,8 +98,24 @@ class IntervalIndex(Generic[T]):
         return self._size
 
     def stab(self, point: int) -> list[T]:
-        """The values of every interval that contains ``point``."""
-        return self.overlapping(point, point)
+        """The values of every interval that contains ``point``: one path from the root, as
+        neither subtree of a node can hold its centre."""
+        found: list[T] = []
+        node = self._root
+        while node is not None:
+            if isinstance(node, _Leaf):
+                found += [value for start, end, value in node.items if start <= point <= end]
+                break
+            if point < node.centre:
+                found += node.start_values[: bisect_right(node.starts, point)]
+                node = node.left
+            elif point > node.centre:
+                found += node.end_values[bisect_left(node.ends, point) :]
+                node = node.right
+            else:
+                found += node.start_values
+                break
+        return found
 
     def overlapping(self, lo: int, hi: int) -> list[T]:
         """The values of every interval that shares at least one point with ``[lo, hi]``."""
