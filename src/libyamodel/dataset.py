@@ -75,30 +75,29 @@ _SNAPSHOT_SLOTS = 24
 (192 bytes); groups whose snapshots would not fit get an interval tree instead."""
 
 
-def _span_entries(facts: Sequence[Fact]) -> dict[str, tuple[int, int, int, int, int]]:
-    """For each fact: the day numbers it can possibly cover, those it certainly covers,
-    and its rank. Day numbers are shared between facts, which keeps the index small."""
-    days: dict[object, int] = {}
+Entry = tuple[int, int, int, int, int]
 
-    def number(day: pendulum.Date) -> int:
-        found = days.get(day)
-        if found is None:
-            found = days[day] = day.toordinal()
-        return found
 
-    entries = {}
-    for rank, fact in enumerate(facts):
-        start, end = fact.period.start, fact.period.end
-        possible_end = _OPEN_END if end is None else number(end.latest)
-        definite_end = _OPEN_END if end is None else number(end.earliest)
-        entries[fact.id] = (
-            number(start.earliest),
-            possible_end,
-            number(start.latest),
-            definite_end,
-            rank,
-        )
-    return entries
+def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> Entry:
+    """The day numbers ``fact`` can possibly cover, those it certainly covers, and its rank.
+
+    ``days`` gives each date its number once, so that facts share the numbers, which keeps
+    the index small.
+    """
+    start, end = fact.period.start, fact.period.end
+    first, last = start.earliest, start.latest
+    first_number = days.get(first) or days.setdefault(first, first.toordinal())
+    last_number = days.get(last) or days.setdefault(last, last.toordinal())
+    if end is None:
+        return (first_number, _OPEN_END, last_number, _OPEN_END, rank)
+    early, late = end.earliest, end.latest
+    return (
+        first_number,
+        days.get(late) or days.setdefault(late, late.toordinal()),
+        last_number,
+        days.get(early) or days.setdefault(early, early.toordinal()),
+        rank,
+    )
 
 
 _ACCEPTED: dict[str, frozenset[Truth]] = {
@@ -138,11 +137,14 @@ class _Indexes:
 
     @classmethod
     def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
-        by_type: defaultdict[type[Fact], list[Fact]] = defaultdict(list)
-        by_field: defaultdict[tuple[type[Fact], str, str], list[Fact]] = defaultdict(list)
+        # Each group's facts in rank order, with their span entries alongside.
+        by_type: dict[type[Fact], tuple[list[Fact], list[Entry]]] = {}
+        by_field: dict[tuple[type[Fact], str, str], tuple[list[Fact], list[Entry]]] = {}
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
-        for fact in facts:
+        days: dict[pendulum.Date, int] = {}
+        for rank, fact in enumerate(facts):
+            entry = _span_entry(fact, rank, days)
             evidence = fact.evidence
             if len(evidence) == 1:
                 cited[evidence[0].source].append(fact)
@@ -150,15 +152,19 @@ class _Indexes:
                 for source in dict.fromkeys(item.source for item in evidence):
                     cited[source].append(fact)
             kind = type(fact)
-            by_type[kind].append(fact)
+            members, entries = by_type.get(kind) or by_type.setdefault(kind, ([], []))
+            members.append(fact)
+            entries.append(entry)
             seen: set[str] = set()
             for field, ident in named(fact):
                 if ident not in seen:
                     seen.add(ident)
                     mentions[ident].append(fact)
-                group = by_field[kind, field, ident]
-                if not group or group[-1] is not fact:
-                    group.append(fact)
+                key = (kind, field, ident)
+                members, entries = by_field.get(key) or by_field.setdefault(key, ([], []))
+                if not members or members[-1] is not fact:
+                    members.append(fact)
+                    entries.append(entry)
         names: defaultdict[str, set[str]] = defaultdict(set)
         skeletons: defaultdict[str, set[str]] = defaultdict(set)
         for entity in entities:
@@ -170,12 +176,11 @@ class _Indexes:
                 if name_key:
                     names[name_key].add(entity.id)
                     skeletons[rules.skeleton(spelling)].add(entity.id)
-        entries = _span_entries(facts)
         budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
 
-        def spans(items: list[Fact], slack: int = 1024) -> Spans[Fact]:
+        def spans(entries: list[Entry], slack: int = 1024) -> Spans[Fact]:
             return Spans(
-                [entries[fact.id] for fact in items],
+                entries,
                 facts,
                 budget=budget,
                 slack=slack,
@@ -185,14 +190,14 @@ class _Indexes:
 
         return cls(
             rank={fact.id: index for index, fact in enumerate(facts)},
-            by_type={kind: tuple(items) for kind, items in by_type.items()},
-            by_field={key: tuple(items) for key, items in by_field.items()},
+            by_type={kind: tuple(members) for kind, (members, _) in by_type.items()},
+            by_field={key: tuple(members) for key, (members, _) in by_field.items()},
             mentions={key: tuple(items) for key, items in mentions.items()},
             cited={key: tuple(items) for key, items in cited.items()},
             type_spans={
-                kind: spans(items, slack=4 * len(facts)) for kind, items in by_type.items()
+                kind: spans(entries, slack=4 * len(facts)) for kind, (_, entries) in by_type.items()
             },
-            field_spans={key: spans(items) for key, items in by_field.items()},
+            field_spans={key: spans(entries) for key, (_, entries) in by_field.items()},
             names={key: frozenset(ids) for key, ids in names.items()},
             skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
             wikidata={
