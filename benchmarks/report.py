@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import yaml
-from results import BASELINES, BATCH_DAYS, NEVER_EAGER, Imports, Load, SizeReport
+from results import BASELINES, BATCH_DAYS, LOAD_STEPS, NEVER_EAGER, Imports, Load, SizeReport
 
 __all__ = ["Target", "table", "targets", "text_report"]
 
@@ -128,6 +129,14 @@ def targets(reports: Sequence[SizeReport], imports: Imports) -> list[Target]:
     return found
 
 
+_LOAD_STEPS_TAKEN: Final = ("read and structure", "ids and references", "Dataset")
+
+
+def _load_total(load: Load) -> float:
+    """The seconds of the steps a load takes, less what the reference points measure."""
+    return sum(load.steps[name] for name in _LOAD_STEPS_TAKEN)
+
+
 def text_report(reports: Sequence[SizeReport], imports: Imports, found: list[Target]) -> str:
     per_query = table(
         [
@@ -213,6 +222,19 @@ def text_report(reports: Sequence[SizeReport], imports: Imports, found: list[Tar
             for load in report.loads
         ],
     )
+    stepped = [load for report in reports for load in report.loads if load.steps]
+    steps = table(
+        ["facts", *LOAD_STEPS, "the three steps", "records/s"],
+        [
+            [
+                f"{load.records:,}",
+                *(f"{load.steps[name] / load.records * 1e6:.1f}" for name in LOAD_STEPS),
+                f"{_load_total(load) / load.records * 1e6:.1f}",
+                f"{load.records / _load_total(load):,.0f}",
+            ]
+            for load in stepped
+        ],
+    )
     memory = table(
         [
             "workload",
@@ -251,6 +273,11 @@ def text_report(reports: Sequence[SizeReport], imports: Imports, found: list[Tar
             " indexes: every group's, both certainties, as first questions build them)\n" + builds,
             "Loading control claims with lm.load(path, bundled=False), one file each"
             " (its size limit raised where it is over 64 MiB)\n" + loads,
+            "Loading JSON step by step (us a record, the collector paused; the first two"
+            " columns are what the steps rest on):\n"
+            + "\n".join(f"  {name}: {meaning}" for name, meaning in LOAD_STEPS.items())
+            + "\n"
+            + steps,
             "Memory (tracemalloc: what the records keep, what the Dataset keeps over them,"
             " and with the answer indexes the queries built; index components walked without"
             " records or shared ids)\n" + memory,

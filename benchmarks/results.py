@@ -8,6 +8,7 @@ from typing import Final
 __all__ = [
     "BASELINES",
     "BATCH_DAYS",
+    "LOAD_STEPS",
     "NEVER_EAGER",
     "Batch",
     "Build",
@@ -22,6 +23,14 @@ BATCH_DAYS: Final = 1_000
 """How many days the batch asks about."""
 BASELINES: Final = ("naive scan", "pandas mask", "pandas IntervalIndex", "duckdb")
 """The alternatives libyamodel is compared with, in report order (engine names)."""
+LOAD_STEPS: Final = {
+    "json.loads alone": "the standard library's parse, with no checks",
+    "constructors alone": "the model's classes called on the parsed rows, with no other checks",
+    "read and structure": "lm.io.load_records, less check_records: parse, nesting, records",
+    "ids and references": "check_records on the loaded records",
+    "Dataset": "building the Dataset from checked records",
+}
+"""The steps of a JSON load timed one by one; the first two are what the others rest on."""
 NEVER_EAGER: Final = ("pandas", "matplotlib", "hypothesis")
 """Modules ``import libyamodel`` must not import."""
 
@@ -98,6 +107,9 @@ class Load:
     megabytes: float
     seconds: float
     seconds_without_gc: float
+    steps: dict[str, float] = field(default_factory=dict)
+    """For JSON: seconds for each step of a load, and for what the steps rest on (see
+    ``LOAD_STEPS``), measured once with the garbage collector paused."""
     per_second: float = field(init=False)
     gc_share: float = field(init=False)
     """The part of the load time the garbage collector takes."""
