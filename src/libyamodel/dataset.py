@@ -75,10 +75,10 @@ _SNAPSHOT_SLOTS = 24
 (192 bytes); groups whose snapshots would not fit get an interval tree instead."""
 
 
-Entry = tuple[int, int, int, int, int]
+_Entry = tuple[int, int, int, int, int]
 
 
-def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> Entry:
+def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry:
     """The day numbers ``fact`` can possibly cover, those it certainly covers, and its rank.
 
     ``days`` gives each date its number once, so that facts share the numbers, which keeps
@@ -138,8 +138,8 @@ class _Indexes:
     @classmethod
     def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
         # Each group's facts in rank order, with their span entries alongside.
-        by_type: dict[type[Fact], tuple[list[Fact], list[Entry]]] = {}
-        by_field: dict[tuple[type[Fact], str, str], tuple[list[Fact], list[Entry]]] = {}
+        by_type: dict[type[Fact], tuple[list[Fact], list[_Entry]]] = {}
+        by_field: dict[tuple[type[Fact], str, str], tuple[list[Fact], list[_Entry]]] = {}
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
         days: dict[pendulum.Date, int] = {}
@@ -178,7 +178,7 @@ class _Indexes:
                     skeletons[rules.skeleton(spelling)].add(entity.id)
         budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
 
-        def spans(entries: list[Entry], slack: int = 1024) -> Spans[Fact]:
+        def spans(entries: list[_Entry], slack: int = 1024) -> Spans[Fact]:
             return Spans(
                 entries,
                 facts,
