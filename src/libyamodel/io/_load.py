@@ -19,7 +19,14 @@ from cattrs.errors import (
 
 from libyamodel.errors import DataError, Problem
 from libyamodel.io._convert import describe, structure_record
-from libyamodel.io._reading import DEFAULT_LIMITS, Document, Limits, ReadError, read
+from libyamodel.io._reading import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    ReadError,
+    node_tree_of,
+    read,
+)
 from libyamodel.model import (
     RECORD_TYPES,
     Entity,
@@ -59,10 +66,9 @@ class Origin:
         if self.document is None or self.file is None:
             return self.file, None
         document = self.document
-        if document.node is None and document.path.suffix.lower() == ".json":
-            try:
-                node = read(document.path, with_lines=True).node
-            except ReadError:
+        if document.node is None:
+            node = node_tree_of(document)
+            if node is None:
                 return self.file, None
             # Kept on the shared document, so the file is read again once, not per problem.
             object.__setattr__(document, "node", node)

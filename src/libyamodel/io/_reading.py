@@ -25,6 +25,7 @@ __all__ = [
     "Document",
     "Limits",
     "ReadError",
+    "node_tree_of",
     "plain_scalar",
     "read",
 ]
@@ -75,12 +76,13 @@ DEFAULT_LIMITS: Final = Limits()
 
 @attrs.frozen
 class Document:
-    """A file's data, and its YAML node tree when line numbers are known."""
+    """A file's data, and its YAML node tree once a problem has needed a line."""
 
     path: Path
     data: Any
     node: yaml.Node | None = attrs.field(default=None, eq=False, repr=False)
-    """The composed YAML, kept so that problems can be given a line."""
+    """The composed YAML, made on first need (see ``node_tree_of``) and kept for the next
+    problem in the same file."""
 
 
 def plain_scalar(value: str) -> Any:
@@ -208,12 +210,8 @@ def _refuse_surrogates(data: Any) -> None:
                 stack.append(item)
 
 
-def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = False) -> Document:
-    """Read one ``.yaml``, ``.yml`` or ``.json`` file within ``limits``.
-
-    JSON is read with the standard parser; ``with_lines=True`` reads it through
-    the YAML composer instead, to recover line numbers for error messages.
-    """
+def read(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read one ``.yaml``, ``.yml`` or ``.json`` file within ``limits``."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -230,7 +228,7 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
         offset = error.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
         line = raw[:offset].count(b"\n") + 1
         raise ReadError(f"not UTF-8 text (byte {offset}); save the file as UTF-8", line) from None
-    if path.suffix.lower() == ".json" and not with_lines:
+    if path.suffix.lower() == ".json":
         try:
             return Document(path, _read_json(text, limits))
         except ReadError as error:
@@ -239,10 +237,21 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS, with_lines: bool = Fals
             raise
     from libyamodel.io._yaml import read_yaml
 
-    if path.suffix.lower() == ".json":
-        text = yaml_readable(text)
-    data, node = read_yaml(text, limits)
-    return Document(path, data, node)
+    return Document(path, read_yaml(text, limits))
+
+
+def node_tree_of(document: Document) -> yaml.Node | None:
+    """The YAML node tree of a file already read, which gives each part its line (JSON is
+    read as YAML for this); None if the file can no longer be read as it was."""
+    from libyamodel.io._yaml import node_tree
+
+    try:
+        text = document.path.read_bytes().decode("utf-8-sig")
+        if document.path.suffix.lower() == ".json":
+            text = yaml_readable(text)
+        return node_tree(text)
+    except (OSError, UnicodeDecodeError, ReadError):
+        return None
 
 
 def yaml_readable(text: str) -> str:

@@ -1,12 +1,15 @@
-"""The YAML side of reading: compose safely, refuse what data files may not hold, keep lines.
+"""The YAML side of reading: parse safely, refuse what data files may not hold, find lines.
 
-YAML is composed into nodes (by libyaml when present) and turned into data here,
-not by PyYAML's constructors: only strings, numbers, true/false and null, lists
-and mappings with text keys exist in a data file. Dates stay text (we parse them
-ourselves), ``on``/``yes``/``no`` stay text, duplicate keys, tags, anchors and
-aliases are refused, so nothing is executed, coerced or silently overwritten.
-This module is imported only when a YAML file is read, so that ``import
-libyamodel`` does not pay for PyYAML.
+YAML is parsed into events (by libyaml when present) and the data is built from
+them here, in one pass, not by PyYAML's constructors: only strings, numbers,
+true/false and null, lists and mappings with text keys exist in a data file.
+Dates stay text (we parse them ourselves), ``on``/``yes``/``no`` stay text,
+duplicate keys, tags, anchors and aliases are refused, so nothing is executed,
+coerced or silently overwritten. Nesting is bounded as the events arrive, so
+nothing recurses on hostile input. The node tree that gives a problem its line
+is composed only when a problem needs one (:func:`node_tree`). This module is
+imported only when a YAML file is read, so that ``import libyamodel`` does not
+pay for PyYAML.
 """
 
 from __future__ import annotations
@@ -25,127 +28,157 @@ from libyamodel.io._reading import (
     plain_scalar,
 )
 
-__all__ = ["line_of", "read_yaml"]
+__all__ = ["line_of", "node_tree", "read_yaml"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_STR: Final = "tag:yaml.org,2002:str"
-_COLLECTION_TAGS: Final = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_TEXT_TAGS: Final = frozenset({None, "!", _PLAIN_STR})
+"""Tags under which a scalar is text: none, the non-specific ``!`` and ``!!str``."""
+_COLLECTION_TAGS: Final = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_ANCHORS: Final = "anchors and aliases (&name, *name) are not allowed in data files"
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag != _PLAIN_STR:
-        raise ReadError(f"the tag {node.tag} is not allowed in data files", _line(node))
-    value: str = node.value
-    if node.style:  # quoted or block scalars are always text
-        return value
-    scalar = plain_scalar(value)
-    if scalar is TOO_LONG:
-        raise ReadError(
-            f"a number of {len(value)} digits is too long; put it in quotes", _line(node)
-        )
-    return scalar
-
-
-def _build(node: yaml.Node, seen: set[int], limits: Limits, depth: int = 1) -> Any:
-    if id(node) in seen:
-        raise ReadError(
-            "anchors and aliases (&name, *name) are not allowed in data files; "
-            "this node is used twice",
-            _line(node),
-        )
-    seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        _check_text(node.value, limits, _line(node))
-        return _scalar(node)
-    if node.tag not in _COLLECTION_TAGS:
-        raise ReadError(f"the tag {node.tag} is not allowed in data files", _line(node))
-    if depth > limits.max_depth:
-        raise _too_deep(limits, _line(node))
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, seen, limits, depth + 1) for item in node.value]
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _PLAIN_STR:
-                raise ReadError(
-                    "mapping keys must be plain text (no merges, tags or nested keys)",
-                    _line(key_node),
-                )
-            key = key_node.value
-            _check_text(key, limits, _line(key_node))
-            if key in mapping:
-                raise ReadError(f"the key {key!r} appears twice in one mapping", _line(key_node))
-            mapping[key] = _build(value_node, seen, limits, depth + 1)
-        return mapping
-    raise ReadError(f"unexpected YAML node {node!r}", _line(node))  # pragma: no cover
-
-
-def _event_line(event: yaml.Event) -> int | None:
-    mark = event.start_mark
+def _line(node: yaml.Node | yaml.Event) -> int | None:
+    mark = node.start_mark
     return None if mark is None else int(mark.line) + 1
 
 
-def _nesting(text: str, limits: Limits) -> None:
-    """Refuse YAML nested deeper than the limit before composing it (libyaml recurses)."""
-    depth = 0
-    loader = _DataLoader(text)
-    try:
-        while (event := loader.get_event()) is not None:
-            if getattr(event, "anchor", None) is not None:
-                raise ReadError(
-                    "anchors and aliases (&name, *name) are not allowed in data files",
-                    _event_line(event),
-                )
-            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-                depth += 1
-                if depth > limits.max_depth:
-                    raise _too_deep(limits, _event_line(event))
-            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                raise ReadError(
-                    "anchors and aliases (&name, *name) are not allowed in data files",
-                    _event_line(event),
-                )
-    finally:
-        loader.dispose()
-
-
 class _DataLoader(_Loader):  # type: ignore[misc]
-    """A composer whose resolver tags nothing implicitly: every plain scalar is text."""
+    """A parser whose resolver tags nothing implicitly: every plain scalar is text."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
 
 
-def _compose(text: str) -> yaml.Node | None:
+_NODE_EVENTS: Final = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END_EVENTS: Final = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NESTED_KEY: Final = "mapping keys must be plain text (no merges, tags or nested keys)"
+
+
+def _build(text: str, limits: Limits) -> Any:
+    """The data of a YAML text, built as its events arrive."""
     loader = _DataLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        get_event = loader.get_event
+        root: Any = None
+        open_: list[Any] = []  # the lists and mappings being filled, innermost last
+        keys: list[str | None] = []  # for each, the key awaiting its value, or None
+        documents = 0
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind in _END_EVENTS:
+                open_.pop()
+                keys.pop()
+                continue
+            if kind not in _NODE_EVENTS:
+                if kind is yaml.AliasEvent:
+                    raise ReadError(_ANCHORS, _line(event))
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise ReadError(
+                            "not valid YAML: a data file holds one document, "
+                            "but found another (a second ---)",
+                            _line(event),
+                        )
+                continue
+            if event.anchor is not None:
+                raise ReadError(_ANCHORS, _line(event))
+            at_key = bool(open_) and keys[-1] is None and type(open_[-1]) is dict
+            if kind is yaml.ScalarEvent:
+                if at_key:
+                    keys[-1] = _key(event, open_[-1], limits)
+                    continue
+                value = _scalar(event, limits)
+            elif at_key:
+                raise ReadError(_NESTED_KEY, _line(event))
+            else:
+                value = _collection(event, limits, len(open_) + 1)
+            if not open_:
+                root = value
+            elif type(open_[-1]) is list:
+                open_[-1].append(value)
+            else:
+                open_[-1][keys[-1]] = value
+                keys[-1] = None
+            if kind is not yaml.ScalarEvent:
+                open_.append(value)
+                keys.append(None)
+        return root
     finally:
         loader.dispose()
 
 
-def read_yaml(text: str, limits: Limits) -> tuple[Any, yaml.Node | None]:
-    try:
-        _nesting(text, limits)
-        node = _compose(text)
-    except yaml.MarkedYAMLError as error:
+def _scalar(event: yaml.ScalarEvent, limits: Limits) -> Any:
+    """What a scalar means, unless it is a mapping key: text, a number, a flag or null."""
+    value = event.value
+    if len(value) > limits.max_text_length:
+        _check_text(value, limits, _line(event))
+    if event.tag not in _TEXT_TAGS:
+        raise ReadError(f"the tag {event.tag} is not allowed in data files", _line(event))
+    if event.style:  # quoted and block scalars are always text
+        return value
+    scalar = plain_scalar(value)
+    if scalar is TOO_LONG:
+        raise ReadError(
+            f"a number of {len(value)} digits is too long; put it in quotes", _line(event)
+        )
+    return scalar
+
+
+def _collection(
+    event: yaml.CollectionStartEvent, limits: Limits, depth: int
+) -> dict[str, Any] | list[Any]:
+    """A new, empty mapping or list, if its tag and depth are allowed."""
+    if event.tag not in _COLLECTION_TAGS:
+        raise ReadError(f"the tag {event.tag} is not allowed in data files", _line(event))
+    if depth > limits.max_depth:
+        raise _too_deep(limits, _line(event))
+    return {} if type(event) is yaml.MappingStartEvent else []
+
+
+def _key(event: yaml.ScalarEvent, mapping: dict[str, Any], limits: Limits) -> str:
+    """A mapping key, if it is plain text within the length limit and new to ``mapping``."""
+    if event.tag not in _TEXT_TAGS:
+        raise ReadError(_NESTED_KEY, _line(event))
+    key: str = event.value
+    if len(key) > limits.max_text_length:
+        _check_text(key, limits, _line(event))
+    if key in mapping:
+        raise ReadError(f"the key {key!r} appears twice in one mapping", _line(event))
+    return key
+
+
+def _yaml_errors(text: str, error: yaml.YAMLError) -> ReadError:
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line = None if mark is None else mark.line + 1
-        raise ReadError(f"not valid YAML: {error.problem or error}", line) from None
-    except yaml.reader.ReaderError as error:
+        return ReadError(f"not valid YAML: {error.problem or error}", line)
+    if isinstance(error, yaml.reader.ReaderError):
         line = text[: error.position].count("\n") + 1
-        raise ReadError(
+        return ReadError(
             f"not valid YAML: the character {error.character!r} is not allowed in a data file",
             line,
-        ) from None
+        )
+    return ReadError(f"not valid YAML: {error}")
+
+
+def read_yaml(text: str, limits: Limits) -> Any:
+    """The data a YAML text holds; a ReadError, with its line, for anything else."""
+    try:
+        return _build(text, limits)
     except yaml.YAMLError as error:
-        raise ReadError(f"not valid YAML: {error}") from None
-    return (None if node is None else _build(node, set(), limits)), node
+        raise _yaml_errors(text, error) from None
+
+
+def node_tree(text: str) -> yaml.Node | None:
+    """The composed YAML of a text already read, for the lines of its parts."""
+    loader = _DataLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.YAMLError as error:
+        raise _yaml_errors(text, error) from None
+    finally:
+        loader.dispose()
 
 
 def line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int | None:
