@@ -18,7 +18,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from libyamodel.io import _yaml
-from libyamodel.io._reading import DEFAULT_LIMITS, ReadError, plain_scalar, yaml_readable
+from libyamodel.io._reading import (
+    DEFAULT_LIMITS,
+    ReadError,
+    node_tree_of,
+    plain_scalar,
+    read,
+    yaml_readable,
+)
 from libyamodel.io._yaml import line_of, node_tree, read_yaml
 
 
@@ -136,3 +143,21 @@ def test_what_a_data_file_may_not_hold_is_refused_on_its_line(parser, text, mess
     with pytest.raises(ReadError, match=message) as raised:
         read_with(parser, text)
     assert raised.value.line == line
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_file_grown_too_deep_since_it_was_read_gets_no_line_and_no_crash(tmp_path, suffix):
+    path = tmp_path / f"data{suffix}"
+    path.write_text("[]", encoding="utf-8")
+    document = read(path)
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert node_tree_of(document) is None
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_file_read_gets_its_node_tree_when_a_line_is_needed(tmp_path, suffix):
+    path = tmp_path / f"data{suffix}"
+    path.write_text('[\n  {"a": 1},\n  {"b": [2, 3]}\n]\n', encoding="utf-8")
+    document = read(path)
+    assert document.node is None
+    assert line_of(node_tree_of(document), (1, "b", 1)) == 3

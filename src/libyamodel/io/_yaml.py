@@ -170,8 +170,30 @@ def read_yaml(text: str, limits: Limits) -> Any:
         raise _yaml_errors(text, error) from None
 
 
+_COMPOSABLE_DEPTH: Final = 1000
+"""Nesting up to which the composer, which recurses, may be given a text."""
+
+
 def node_tree(text: str) -> yaml.Node | None:
-    """The composed YAML of a text already read, for the lines of its parts."""
+    """The composed YAML of a text already read, for the lines of its parts.
+
+    The text is read again from its file, which may have changed since, so its nesting
+    is bounded again before the composer recurses into it.
+    """
+    loader = _DataLoader(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _COMPOSABLE_DEPTH:
+                    raise ReadError(f"nested more than {_COMPOSABLE_DEPTH} deep", _line(event))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _yaml_errors(text, error) from None
+    finally:
+        loader.dispose()
     loader = _DataLoader(text)
     try:
         return loader.get_single_node()  # type: ignore[no-any-return]
