@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
-from libyamodel.model import references
-from libyamodel.strategies import evidence
+from libyamodel.model import named, references
+from libyamodel.strategies import datasets, evidence
 
 QUOTE = {"source": "s", "quote": "a few words"}
 
@@ -116,6 +118,34 @@ def test_references_name_every_field_that_points_elsewhere():
         ("evidence[0].source", "s"),
         ("evidence[0].attributed_to", "un"),
     }
+
+
+def test_named_gives_each_id_outside_the_evidence_with_its_field():
+    conference = lm.Conference(
+        id="c",
+        name="Talks",
+        period=lm.Period.once("2014-09-29"),
+        place="ghadames",
+        chairs=["leon"],
+        participants=["gnc", lm.Participant(actor="hor", role="delegation")],
+        evidence=[lm.Evidence(source="s", quote="q q", attributed_to="un")],
+    )
+    assert list(named(conference)) == [
+        ("place", "ghadames"),
+        ("chairs", "leon"),
+        ("participants", "gnc"),
+        ("participants", "hor"),
+    ]
+
+
+@given(datasets())
+def test_named_agrees_with_references_outside_the_evidence(ds):
+    for record in ds:
+        from_paths = [
+            (re.match(r"\w+", path)[0], ident)
+            for path, ident, _ in references(record, evidence=False)
+        ]
+        assert list(named(record)) == from_paths
 
 
 S = lm.Stance
