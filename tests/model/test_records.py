@@ -97,18 +97,21 @@ def test_participants_may_be_plain_ids():
     )
 
 
+CONFERENCE = lm.Conference(
+    id="c",
+    name="Talks",
+    period=lm.Period.once("2014-09-29"),
+    place="ghadames",
+    host="un",
+    chairs=["leon"],
+    participants=["gnc", lm.Participant(actor="hor", role="delegation")],
+    evidence=[lm.Evidence(source="s", quote="q q", attributed_to="un")],
+)
+"""A fact with references of every form: a field, a list, list items' actors, evidence."""
+
+
 def test_references_name_every_field_that_points_elsewhere():
-    conference = lm.Conference(
-        id="c",
-        name="Talks",
-        period=lm.Period.once("2014-09-29"),
-        place="ghadames",
-        host="un",
-        chairs=["leon"],
-        participants=["gnc", lm.Participant(actor="hor", role="delegation")],
-        evidence=[lm.Evidence(source="s", quote="q q", attributed_to="un")],
-    )
-    found = {(path, ident) for path, ident, _ in references(conference)}
+    found = {(path, ident) for path, ident, _ in references(CONFERENCE)}
     assert found == {
         ("place", "ghadames"),
         ("host", "un"),
@@ -121,17 +124,9 @@ def test_references_name_every_field_that_points_elsewhere():
 
 
 def test_named_gives_each_id_outside_the_evidence_with_its_field():
-    conference = lm.Conference(
-        id="c",
-        name="Talks",
-        period=lm.Period.once("2014-09-29"),
-        place="ghadames",
-        chairs=["leon"],
-        participants=["gnc", lm.Participant(actor="hor", role="delegation")],
-        evidence=[lm.Evidence(source="s", quote="q q", attributed_to="un")],
-    )
-    assert list(named(conference)) == [
+    assert list(named(CONFERENCE)) == [
         ("place", "ghadames"),
+        ("host", "un"),
         ("chairs", "leon"),
         ("participants", "gnc"),
         ("participants", "hor"),
