@@ -22,6 +22,7 @@ import attrs
 import pendulum
 
 from libyamodel._interval import Budget, Spans
+from libyamodel._suggest import close_matches
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
 from libyamodel.io import (
     DEFAULT_LIMITS,
@@ -303,9 +304,7 @@ class Dataset:
     def __getitem__(self, id: str) -> Record:
         record = self._by_id.get(id)
         if record is None:
-            import difflib  # only when there is a mistake to suggest a fix for
-
-            raise UnknownId(id, difflib.get_close_matches(id, list(self._by_id), n=3, cutoff=0.6))
+            raise UnknownId(id, close_matches(id, self._by_id))
         return record
 
     def __contains__(self, id: object) -> bool:
