@@ -4,7 +4,9 @@ A rule takes a :class:`~libyamodel.legitimacy.LegitimacyProfile` and returns a
 :class:`~libyamodel.legitimacy.Verdict`: a :class:`~libyamodel.Truth` with the
 facts and reasons behind it. Rules never read the clock or the network, so the
 same profile always gives the same verdict. Combine them with :func:`all_of`,
-:func:`any_of`, :func:`at_least` and :func:`negation` (Kleene's logic).
+:func:`any_of`, :func:`at_least` and :func:`negation` (Kleene's logic); a
+combined verdict gives each rule's truth with that rule's own reasons indented
+beneath it, so a failing test says why.
 
 Evidence caps truth: a fact that is confirmed counts with its truth on the
 date; one only reported, rumoured or disputed counts as ``MAYBE`` at most; a
@@ -25,7 +27,7 @@ rules share.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final, TypeVar
 
 from libyamodel.legitimacy import Assessed, LegitimacyProfile, Rule, Verdict
@@ -156,13 +158,21 @@ def _combine(name: str, rules: tuple[Rule, ...], fold: Callable[[list[Truth]], T
         verdicts = [each(profile) for each in rules]
         facts = {fact.id: fact for verdict in verdicts for fact in verdict.facts}
         reasons = tuple(
-            f"{getattr(each, '__name__', 'rule')}: {verdict.truth.name}"
+            line
             for each, verdict in zip(rules, verdicts, strict=True)
+            for line in _explained(getattr(each, "__name__", "rule"), verdict)
         )
         return Verdict(fold([v.truth for v in verdicts]), tuple(facts.values()), reasons)
 
     rule.__name__ = rule.__qualname__ = name
     return rule
+
+
+def _explained(name: str, verdict: Verdict) -> Iterator[str]:
+    """A sub-rule's verdict as ``name: TRUTH``, then its own reasons indented beneath."""
+    yield f"{name}: {verdict.truth.name}"
+    for reason in verdict.reasons:
+        yield f"  {reason}"
 
 
 def all_of(*rules: Rule) -> Rule:
