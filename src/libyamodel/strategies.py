@@ -8,29 +8,41 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Final, TypeVar, cast
 
-import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from libyamodel.dataset import Dataset
+from libyamodel._strategy_pools import (
+    OPEN,
+    PHRASES,
+    Pools,
+    choice,
+    dataset_records,
+    evidence_items,
+    optional,
+    partial_date,
+    period,
+    slugs,
+    texts,
+    tuples,
+)
+from libyamodel.dataset import Dataset, Facts
+from libyamodel.errors import Problem
+from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
 from libyamodel.model import (
-    FACT_TYPES,
     Actor,
     ActorKind,
     Conference,
     ControlClaim,
-    ControlExtent,
     Event,
-    EventKind,
     Evidence,
     Fact,
     Institution,
     InstitutionKind,
     LegitimacyClaim,
     Mandate,
-    MandateKind,
     Membership,
     Office,
     Participant,
@@ -38,17 +50,15 @@ from libyamodel.model import (
     PlaceKind,
     Position,
     Recognition,
-    Record,
     Response,
     Ruling,
     Source,
     SourceKind,
     Stance,
     Support,
-    SupportKind,
     Tenure,
 )
-from libyamodel.time import Open, Part, PartialDate, Period, Truth
+from libyamodel.time import PartialDate, Period, Truth
 
 __all__ = [
     "actors",
@@ -66,15 +76,20 @@ __all__ = [
     "names",
     "offices",
     "partial_dates",
+    "participants",
     "periods",
     "places",
+    "problems",
+    "profiles",
     "recognitions",
     "register",
+    "responses",
     "rulings",
     "sources",
     "supports",
     "tenures",
     "truths",
+    "verdicts",
 ]
 
 T = TypeVar("T")
@@ -84,40 +99,17 @@ _FIRST = datetime.date(1900, 1, 1)
 _LAST = datetime.date(2100, 12, 31)
 
 
+def _check_bounds(min_value: datetime.date, max_value: datetime.date) -> None:
+    if min_value > max_value:
+        raise ValueError(f"min_value {min_value} is after max_value {max_value}")
+
+
 def days(
     min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
 ) -> st.SearchStrategy[pendulum.Date]:
     """Calendar days as ``pendulum.Date``, between the bounds given."""
+    _check_bounds(min_value, max_value)
     return st.dates(min_value, max_value).map(lambda d: pendulum.Date(d.year, d.month, d.day))
-
-
-@st.composite
-def _partial_date(
-    draw: st.DrawFn,
-    min_value: datetime.date,
-    max_value: datetime.date,
-    open_bounds: bool,
-    qualified: bool = True,
-) -> PartialDate:
-    day = draw(st.dates(min_value, max_value))
-    precision = draw(st.sampled_from(["year", "month", "day"]))
-    month = None if precision == "year" else day.month
-    exact_day = day.day if precision == "day" else None
-    opening = draw(st.sampled_from([None, Open.BEFORE, Open.AFTER])) if open_bounds else None
-    part = flag = None
-    if opening is None and qualified:
-        if precision != "day":
-            part = draw(st.sampled_from([None, *Part]))
-        flag = draw(st.sampled_from([None, "~", "?"]))
-    return PartialDate(
-        year=day.year,
-        month=month,
-        day=exact_day,
-        part=part,
-        approximate=flag == "~",
-        uncertain=flag == "?",
-        open=opening,
-    )
 
 
 def partial_dates(
@@ -127,27 +119,8 @@ def partial_dates(
     open_bounds: bool = True,
 ) -> st.SearchStrategy[PartialDate]:
     """Partial dates of every form, anchored between ``min_value`` and ``max_value``."""
-    if min_value > max_value:
-        raise ValueError(f"min_value {min_value} is after max_value {max_value}")
-    return _partial_date(min_value, max_value, open_bounds)
-
-
-@st.composite
-def _period(
-    draw: st.DrawFn, min_value: datetime.date, max_value: datetime.date, ongoing: bool
-) -> Period:
-    form = draw(st.sampled_from(["span", "once", "observed"] + (["ongoing"] if ongoing else [])))
-    if form == "observed":
-        return Period.observed(draw(_partial_date(min_value, max_value, False, False)))
-    start = draw(partial_dates(min_value, max_value))
-    if form == "once":
-        return Period.once(start)
-    if form == "ongoing":
-        return Period(start)
-    floor = max(start.earliest, min_value)
-    floor = datetime.date(floor.year, floor.month, floor.day)
-    ends = partial_dates(min(floor, max_value), max_value)
-    return Period(start, draw(ends.filter(lambda end: end.latest >= start.earliest)))
+    _check_bounds(min_value, max_value)
+    return partial_date(min_value, max_value, OPEN if open_bounds else (None,))
 
 
 def periods(
@@ -157,20 +130,18 @@ def periods(
     ongoing: bool = True,
 ) -> st.SearchStrategy[Period]:
     """Valid periods of every form: spans, one-off dates, observations, ongoing facts."""
-    if min_value > max_value:
-        raise ValueError(f"min_value {min_value} is after max_value {max_value}")
-    return _period(min_value, max_value, ongoing)
+    _check_bounds(min_value, max_value)
+    return period(min_value, max_value, ongoing)
 
 
 def ids(prefix: str = "") -> st.SearchStrategy[str]:
     """Slug ids, optionally with a fixed prefix."""
-    body = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
-    return body.map(lambda text: prefix + text if prefix else text)
+    return slugs().map(lambda text: prefix + text if prefix else text)
 
 
 def names() -> st.SearchStrategy[str]:
     """Non-empty display names."""
-    return st.text(min_size=1, max_size=30).filter(lambda text: bool(text.strip()))
+    return texts()
 
 
 def evidence(
@@ -181,18 +152,10 @@ def evidence(
     """Evidence items citing ids drawn from ``sources`` with one of ``stances``."""
     if not stances:
         raise ValueError("stances must name at least one Stance")
-    said: st.SearchStrategy[tuple[str | None, str | None]] = st.one_of(
-        st.tuples(names(), st.none()),
-        st.tuples(st.none(), names()),
-        st.tuples(names(), names()),
-    )
-    return st.builds(
-        lambda words, **fields: Evidence(quote=words[0], paraphrase=words[1], **fields),
-        said,
-        source=sources if sources is not None else ids(),
-        stance=st.sampled_from(stances),
-        locator=st.none() | names(),
-        attributed_to=attributed_to if attributed_to is not None else st.none() | ids(),
+    return evidence_items(
+        sources if sources is not None else ids(),
+        stances,
+        attributed_to if attributed_to is not None else optional(ids()),
     )
 
 
@@ -208,178 +171,23 @@ def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy
     )
 
 
-def _optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
-    return st.none() | strategy
-
-
-def _tuples(strategy: st.SearchStrategy[T], max_size: int) -> st.SearchStrategy[tuple[T, ...]]:
-    return st.lists(strategy, max_size=max_size).map(tuple)
-
-
-@attrs.frozen
-class _Pools:
-    """The strategies a fact draws its references, dates and evidence from."""
-
-    parties: st.SearchStrategy[str]
-    places: st.SearchStrategy[str]
-    offices: st.SearchStrategy[str]
-    dates: st.SearchStrategy[PartialDate]
-    spans: st.SearchStrategy[Period]
-    proof: st.SearchStrategy[tuple[Evidence, ...]]
-    mandates: tuple[str, ...]
-
-    def fact(self, kind: type[Fact], ident: str) -> st.SearchStrategy[Fact]:
-        """A strategy for one fact of ``kind`` with the id ``ident``."""
-        common: dict[str, st.SearchStrategy[Any]] = {"id": st.just(ident), "evidence": self.proof}
-        if kind is not Ruling:
-            common["period"] = self.spans
-        parties, places = self.parties, self.places
-        fields: dict[type[Fact], dict[str, st.SearchStrategy[Any]]] = {
-            LegitimacyClaim: {
-                "claimant": parties,
-                "role": st.sampled_from(["legislature", "government", "national army"]),
-                "basis": _optional(names()),
-            },
-            Recognition: {"recognizer": parties, "recognized": parties, "accepts": st.booleans()},
-            Mandate: {
-                "holder": parties,
-                "kind": st.sampled_from(MandateKind),
-                "granted_by": _optional(parties),
-                "instrument": _optional(names()),
-                "extends": _optional(st.sampled_from(self.mandates))
-                if self.mandates
-                else st.none(),
-            },
-            Tenure: {"holder": parties, "office": self.offices, "appointed_by": _optional(parties)},
-            ControlClaim: {
-                "controller": parties,
-                "place": places,
-                "extent": st.none() | st.sampled_from(ControlExtent),
-            },
-            Conference: {
-                "name": names(),
-                "place": _optional(places),
-                "host": _optional(parties),
-                "chairs": st.lists(parties, max_size=2, unique=True).map(tuple),
-                "participants": _tuples(
-                    st.builds(Participant, actor=parties, role=_optional(names())), 4
-                ),
-                "outcomes": _tuples(names(), 2),
-            },
-            Ruling: {
-                "court": parties,
-                "subject": parties,
-                "date": self.dates,
-                "decision": names(),
-                "responses": _tuples(
-                    st.builds(Response, actor=parties, position=st.sampled_from(Position)), 2
-                ),
-            },
-            Support: {
-                "supporter": parties,
-                "supported": parties,
-                "kind": st.sampled_from(SupportKind),
-            },
-            Membership: {
-                "member": parties,
-                "organization": parties,
-                "role": _optional(names()),
-            },
-            Event: {
-                "name": names(),
-                "kind": st.sampled_from(EventKind),
-                "actors": _tuples(parties, 3),
-                "places": _tuples(places, 2),
-            },
-        }
-        return st.builds(kind, **common, **fields[kind])
-
-
-@st.composite
-def _records(
-    draw: st.DrawFn,
-    max_entities: int,
-    max_facts: int,
-    min_value: datetime.date,
-    max_value: datetime.date,
-) -> list[Record]:
-    per_type = max(1, max_entities // 5)
-    count = {name: draw(st.integers(1, per_type)) for name in ("s", "a", "i", "p", "o")}
-    source_ids = [f"source-{i}" for i in range(count["s"])]
-    actor_ids = [f"actor-{i}" for i in range(count["a"])]
-    institution_ids = [f"institution-{i}" for i in range(count["i"])]
-    place_ids = [f"place-{i}" for i in range(count["p"])]
-    office_ids = [f"office-{i}" for i in range(count["o"])]
-    parties = st.sampled_from(actor_ids + institution_ids)
-    places = st.sampled_from(place_ids)
-    dates = partial_dates(min_value, max_value, open_bounds=False)
-    records: list[Record] = [
-        Source(id=ident, title=draw(names()), published=draw(dates)) for ident in source_ids
-    ]
-    records += [
-        Actor(
-            id=ident,
-            name=draw(names()),
-            kind=draw(st.sampled_from(ActorKind)),
-            aliases=tuple(draw(st.lists(names(), max_size=2))),
-        )
-        for ident in actor_ids
-    ]
-    records += [
-        Institution(
-            id=ident,
-            name=draw(names()),
-            kind=draw(st.sampled_from(InstitutionKind)),
-            seat=draw(_optional(places)),
-        )
-        for ident in institution_ids
-    ]
-    records += [
-        Place(
-            id=ident,
-            name=draw(names()),
-            kind=draw(st.sampled_from(PlaceKind)),
-            within=draw(_optional(st.sampled_from(place_ids[:index]))) if index else None,
-        )
-        for index, ident in enumerate(place_ids)
-    ]
-    records += [
-        Office(id=ident, name=draw(names()), institution=draw(_optional(parties)))
-        for ident in office_ids
-    ]
-    proof = st.lists(
-        evidence(st.sampled_from(source_ids), attributed_to=_optional(parties)),
-        min_size=1,
-        max_size=3,
-    ).map(tuple)
-    mandates: list[str] = []
-    for index in range(draw(st.integers(0, max_facts))):
-        kind = draw(st.sampled_from(FACT_TYPES))
-        pools = _Pools(
-            parties,
-            places,
-            st.sampled_from(office_ids),
-            dates,
-            periods(min_value, max_value),
-            proof,
-            tuple(mandates),
-        )
-        records.append(draw(pools.fact(kind, f"fact-{index}")))
-        if kind is Mandate:
-            mandates.append(f"fact-{index}")
-    return records
-
-
 def datasets(
     *,
     max_entities: int = 15,
     max_facts: int = 20,
     min_value: datetime.date = datetime.date(2011, 1, 1),
     max_value: datetime.date = datetime.date(2021, 12, 31),
+    focus: int | None = None,
+    around: datetime.date | None = None,
 ) -> st.SearchStrategy[Dataset]:
     """Whole, referentially valid datasets: unique ids, every reference resolving.
 
-    Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly.
+    Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly. Two options
+    make a dataset dense, so that a rule applied to it meets every case often:
+    ``focus=k`` makes every fact about one of the actors ``actor-0`` to
+    ``actor-<k-1>`` (its claimant, holder, controller, subject...), and
+    ``around=day`` times the facts so that on ``day`` many hold, many may hold,
+    and many have ended, and most are confirmed.
     """
     if max_entities < 5:
         raise ValueError(
@@ -387,21 +195,31 @@ def datasets(
         )
     if max_facts < 0:
         raise ValueError(f"max_facts must be at least 0, got {max_facts}")
-    return _records(max_entities, max_facts, min_value, max_value).map(Dataset.from_records)
+    _check_bounds(min_value, max_value)
+    if focus is not None and not 1 <= focus <= max_entities // 5:
+        raise ValueError(
+            f"focus must be between 1 and max_entities // 5 ({max_entities // 5}), got {focus}"
+        )
+    if around is not None and not min_value <= around <= max_value:
+        raise ValueError(f"around {around} is not between {min_value} and {max_value}")
+    records = dataset_records(
+        max_entities, max_facts, (min_value, max_value), focus=focus, around=around
+    )
+    return records.map(Dataset.from_records)
 
 
 def _entity_pools(
     min_value: datetime.date, max_value: datetime.date, stances: tuple[Stance, ...]
-) -> _Pools:
+) -> Pools:
     """Pools drawing references from free ids: for single records, not whole datasets."""
-    return _Pools(
+    return Pools(
         parties=ids(),
         places=ids(),
         offices=ids(),
         dates=partial_dates(min_value, max_value, open_bounds=False),
         spans=periods(min_value, max_value),
         proof=st.lists(evidence(stances=stances), min_size=1, max_size=3).map(tuple),
-        mandates=(),
+        texts=names(),
     )
 
 
@@ -412,8 +230,7 @@ def _facts(kind: type[F]) -> Callable[..., st.SearchStrategy[F]]:
         *,
         stances: tuple[Stance, ...] = tuple(Stance),
     ) -> st.SearchStrategy[F]:
-        if min_value > max_value:
-            raise ValueError(f"min_value {min_value} is after max_value {max_value}")
+        _check_bounds(min_value, max_value)
         if not stances:
             raise ValueError("stances must name at least one Stance")
         pools = _entity_pools(min_value, max_value, stances)
@@ -447,6 +264,18 @@ rulings = _facts(Ruling)
 supports = _facts(Support)
 events = _facts(Event)
 memberships = _facts(Membership)
+_FACT_STRATEGIES: Final = (
+    legitimacy_claims,
+    recognitions,
+    mandates,
+    tenures,
+    control_claims,
+    conferences,
+    rulings,
+    supports,
+    events,
+    memberships,
+)
 
 
 def institutions(
@@ -458,10 +287,10 @@ def institutions(
         id=ids(),
         name=names(),
         kind=st.sampled_from(kinds),
-        aliases=_tuples(names(), 3),
-        seat=_optional(ids()),
-        parent=_optional(ids()),
-        note=_optional(names()),
+        aliases=tuples(names(), 3),
+        seat=optional(ids()),
+        parent=optional(ids()),
+        note=optional(names()),
     )
 
 
@@ -472,8 +301,8 @@ def places(kinds: tuple[PlaceKind, ...] = tuple(PlaceKind)) -> st.SearchStrategy
         id=ids(),
         name=names(),
         kind=st.sampled_from(kinds),
-        aliases=_tuples(names(), 3),
-        within=_optional(ids()),
+        aliases=tuples(names(), 3),
+        within=optional(ids()),
         lat=st.none() | st.floats(-90, 90),
         lon=st.none() | st.floats(-180, 180),
     )
@@ -481,7 +310,7 @@ def places(kinds: tuple[PlaceKind, ...] = tuple(PlaceKind)) -> st.SearchStrategy
 
 def offices() -> st.SearchStrategy[Office]:
     """Offices, some attached to an institution."""
-    return st.builds(Office, id=ids(), name=names(), institution=_optional(ids()))
+    return st.builds(Office, id=ids(), name=names(), institution=optional(ids()))
 
 
 def sources(
@@ -493,11 +322,99 @@ def sources(
         id=ids(),
         title=names(),
         published=partial_dates(min_value, max_value, open_bounds=False),
-        publisher=_optional(names()),
-        author=_optional(names()),
+        publisher=optional(names()),
+        author=optional(names()),
         url=st.none() | st.just("https://example.org/"),
         kind=st.none() | st.sampled_from(SourceKind),
     )
+
+
+def participants() -> st.SearchStrategy[Participant]:
+    """Conference participants, some with a role."""
+    return st.builds(Participant, actor=ids(), role=optional(names()))
+
+
+def responses() -> st.SearchStrategy[Response]:
+    """Parties' positions on a ruling."""
+    return st.builds(Response, actor=ids(), position=st.sampled_from(Position))
+
+
+_LEGITIMACY_FACTS: Final = (LegitimacyClaim, Recognition, Mandate, Ruling, ControlClaim, Support)
+
+
+@st.composite
+def _profile(
+    draw: st.DrawFn, bounds: tuple[datetime.date, datetime.date], max_facts: int
+) -> LegitimacyProfile:
+    day = draw(days(*bounds))
+    records = draw(
+        dataset_records(
+            10,
+            max_facts,
+            bounds,
+            focus=1,
+            around=day,
+            kinds=_LEGITIMACY_FACTS,
+            words=choice(PHRASES),
+        )
+    )
+    return Dataset.from_records(records).legitimacy("actor-0", day)
+
+
+def profiles(
+    min_value: datetime.date = datetime.date(2011, 1, 1),
+    max_value: datetime.date = datetime.date(2021, 12, 31),
+    *,
+    max_facts: int = 24,
+) -> st.SearchStrategy[LegitimacyProfile]:
+    """Legitimacy profiles on which the shipped doctrines say YES, NO and MAYBE each often.
+
+    Each is ``ds.legitimacy("actor-0", day)`` for a day between the bounds and a
+    dataset like ``datasets(focus=1, around=day)``: up to ``max_facts`` claims,
+    recognitions, mandates, rulings, control claims and supports about
+    ``actor-0``, so every item names the body and has its truth on the day.
+    Names and quotes are a few fixed phrases, which keeps drawing fast.
+    """
+    _check_bounds(min_value, max_value)
+    if max_facts < 0:
+        raise ValueError(f"max_facts must be at least 0, got {max_facts}")
+    return _profile((min_value, max_value), max_facts)
+
+
+def verdicts() -> st.SearchStrategy[Verdict]:
+    """Verdicts: a truth, some facts and some reasons."""
+    return st.builds(Verdict, truths(), tuples(_any_fact(), 2), tuples(names(), 3))
+
+
+def problems() -> st.SearchStrategy[Problem]:
+    """Problems in data, some placed at a file, line, record and field."""
+    return st.builds(
+        Problem,
+        message=names(),
+        file=optional(st.just(Path("data/actors.yaml"))),
+        line=optional(st.integers(1, 10_000)),
+        record=optional(ids()),
+        field=optional(ids()),
+        hint=optional(names()),
+    )
+
+
+def _any_fact() -> st.SearchStrategy[Fact]:
+    return st.one_of(*(strategy() for strategy in _FACT_STRATEGIES))
+
+
+def _facts_named(thing: type[Any]) -> st.SearchStrategy[Fact]:
+    """Facts of the type a generic names (``Assessed[Mandate]``), or of any type."""
+    (kind,) = getattr(thing, "__args__", (Fact,))
+    return st.from_type(kind) if isinstance(kind, type) and kind is not Fact else _any_fact()
+
+
+def _assessed(thing: type[Any]) -> st.SearchStrategy[Assessed[Any]]:
+    return st.builds(Assessed, _facts_named(thing), truths())
+
+
+def _fact_tuples(thing: type[Any]) -> st.SearchStrategy[Facts[Any]]:
+    return tuples(_facts_named(thing), 3).map(Facts)
 
 
 def truths() -> st.SearchStrategy[Truth]:
@@ -531,7 +448,14 @@ def register() -> None:
         Support: supports(),
         Event: events(),
         Membership: memberships(),
+        Participant: participants(),
+        Response: responses(),
+        Verdict: verdicts(),
+        Problem: problems(),
+        LegitimacyProfile: profiles(),
         Dataset: datasets(),
     }
     for cls, strategy in strategies.items():
         st.register_type_strategy(cls, strategy)
+    st.register_type_strategy(Assessed, _assessed)
+    st.register_type_strategy(Facts, _fact_tuples)
