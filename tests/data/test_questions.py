@@ -131,6 +131,8 @@ def test_the_ruling_is_definite_on_13_november_2014(ds):
     backed = ds.recognitions("2014-11-13", recognized="GNC", recognizer="Supreme Court")
     assert [r.accepts for r in backed] == [True]
     assert ds.get("supreme-court-backs-gnc-2014-11").period.truth("2014-11-13") is lm.Truth.YES
+    refused = ds.recognitions("2014-11-13", recognized="HoR", recognizer="GNC")
+    assert [r.accepts for r in refused] == [False]
 
 
 def test_leon_was_the_envoy_on_7_november_2014(ds):
