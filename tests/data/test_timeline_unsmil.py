@@ -92,7 +92,7 @@ def test_2015_three_renewals_and_a_new_head(ds):
 
 def test_2016_short_renewals_while_the_gna_formed(ds):
     assert instruments(ds, "2016-04-15") == {"Resolution 2273 (2016)"}
-    assert instruments(ds, "2016-09-15") == {"Security Council resolution of 13 June 2016"}
+    assert instruments(ds, "2016-09-15") == {"Resolution 2291 (2016)"}
     assert "Resolution 2323 (2016)" in instruments(ds, "2016-12-15")
     assert "martin-kobler" in holders(ds, "un-special-representative-for-libya", "2016-05-16")
 
