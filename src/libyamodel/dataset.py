@@ -40,6 +40,7 @@ from libyamodel.model import (
     Fact,
     LegitimacyClaim,
     Mandate,
+    Membership,
     NamedEntity,
     Recognition,
     Record,
@@ -547,6 +548,21 @@ class Dataset:
             on=on,
             certainty=certainty,
             naming=[(("supporter",), supporter), (("supported",), supported)],
+        )
+
+    def memberships(
+        self,
+        on: DateLike | None = None,
+        member: EntityRef | None = None,
+        organization: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Membership, ...]:
+        """Who belonged to, led or was part of whom, on a date or at any time."""
+        return self._query(
+            Membership,
+            on=on,
+            certainty=certainty,
+            naming=[(("member",), member), (("organization",), organization)],
         )
 
     def rulings(
