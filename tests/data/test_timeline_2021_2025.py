@@ -32,7 +32,7 @@ def test_early_2021_two_governments_claimed(ds):
         "interim-government-al-thinni",
     }
     assert holders(ds, "prime-minister-gna", "2021-02-15") == {"fayez-al-sarraj"}
-    assert holders(ds, "president-presidency-council", "2021-02-15") == {"fayez-al-sarraj"}
+    assert holders(ds, "chair-presidency-council", "2021-02-15") == {"fayez-al-sarraj"}
 
 
 def test_the_handovers_of_march_2021(ds):
@@ -42,7 +42,7 @@ def test_the_handovers_of_march_2021(ds):
     }
     assert governments(ds, "2021-04-15") == {"government-of-national-unity"}
     assert holders(ds, "prime-minister-gnu", "2021-04-15") == {"abdul-hamid-dbeibah"}
-    assert holders(ds, "president-presidency-council", "2021-04-15") == {"mohamed-al-menfi"}
+    assert holders(ds, "chair-presidency-council", "2021-04-15") == {"mohamed-al-menfi"}
 
 
 def test_lpdf_geneva_selection(ds):
