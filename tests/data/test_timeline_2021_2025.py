@@ -103,7 +103,6 @@ def test_city_control(ds):
     assert {c.controller for c in ds.controllers("tripoli", "2023-06-15")} == {
         "government-of-national-unity"
     }
-    assert {c.controller for c in ds.controllers("derna", "2024-01-15")} == {"libyan-national-army"}
     assert {c.controller for c in ds.controllers("sabha", "2021-12-14")} == {"libyan-national-army"}
 
 
