@@ -77,9 +77,13 @@ def evidence_html(items: Iterable[Evidence]) -> str:
     for item in items:
         where = ", ".join(_e(x) for x in (item.source, item.locator) if x)
         who = f" &mdash; {_e(item.attributed_to)}" if item.attributed_to else ""
+        said = (
+            f"&ldquo;{_e(item.quote)}&rdquo;"
+            if item.quote is not None
+            else f"<i>{_e(item.paraphrase)}</i>"
+        )
         rows.append(
-            f"<li><b>{_e(item.stance.value)}</b>: &ldquo;{_e(item.quote)}&rdquo; "
-            f"<small>({where}{who})</small></li>"
+            f"<li><b>{_e(item.stance.value)}</b>: {said} <small>({where}{who})</small></li>"
         )
     return f"<ul style='margin:0'>{''.join(rows)}</ul>"
 

@@ -22,6 +22,7 @@ import attrs
 import pendulum
 
 from libyamodel._interval import Budget, Spans
+from libyamodel._suggest import close_matches
 from libyamodel.errors import AmbiguousName, DataError, Problem, UnknownId, UnknownName
 from libyamodel.io import (
     DEFAULT_LIMITS,
@@ -40,6 +41,7 @@ from libyamodel.model import (
     Fact,
     LegitimacyClaim,
     Mandate,
+    Membership,
     NamedEntity,
     Recognition,
     Record,
@@ -302,9 +304,7 @@ class Dataset:
     def __getitem__(self, id: str) -> Record:
         record = self._by_id.get(id)
         if record is None:
-            import difflib  # only when there is a mistake to suggest a fix for
-
-            raise UnknownId(id, difflib.get_close_matches(id, list(self._by_id), n=3, cutoff=0.6))
+            raise UnknownId(id, close_matches(id, self._by_id))
         return record
 
     def __contains__(self, id: object) -> bool:
@@ -547,6 +547,21 @@ class Dataset:
             on=on,
             certainty=certainty,
             naming=[(("supporter",), supporter), (("supported",), supported)],
+        )
+
+    def memberships(
+        self,
+        on: DateLike | None = None,
+        member: EntityRef | None = None,
+        organization: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> tuple[Membership, ...]:
+        """Who belonged to, led or was part of whom, on a date or at any time."""
+        return self._query(
+            Membership,
+            on=on,
+            certainty=certainty,
+            naming=[(("member",), member), (("organization",), organization)],
         )
 
     def rulings(

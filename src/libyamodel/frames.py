@@ -77,6 +77,7 @@ def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dic
         row["source"] = first.source
         row["source_title"] = getattr(source, "title", None)
         row["quote"] = first.quote
+        row["paraphrase"] = first.paraphrase
         row["evidence_count"] = len(fact.evidence)
         row["note"] = fact.note
         rows.append(row)

@@ -26,6 +26,7 @@ from libyamodel.model._enums import (
     MandateKind,
     PlaceKind,
     Position,
+    SourceKind,
     Stance,
     Status,
     SupportKind,
@@ -36,6 +37,7 @@ from libyamodel.model._facts import (
     Event,
     LegitimacyClaim,
     Mandate,
+    Membership,
     Participant,
     Recognition,
     Response,
@@ -55,6 +57,7 @@ FACT_TYPES: tuple[type[Fact], ...] = (
     Ruling,
     Support,
     Event,
+    Membership,
 )
 VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     ActorKind,
@@ -65,6 +68,7 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SupportKind,
     EventKind,
     Position,
+    SourceKind,
     Stance,
     Status,
 )
@@ -93,6 +97,7 @@ __all__ = [
     "LegitimacyClaim",
     "Mandate",
     "MandateKind",
+    "Membership",
     "NamedEntity",
     "Office",
     "Participant",
@@ -104,6 +109,7 @@ __all__ = [
     "Response",
     "Ruling",
     "Source",
+    "SourceKind",
     "Stance",
     "Status",
     "Support",
