@@ -99,9 +99,7 @@ def _office_names(ds) -> dict[str, set[str]]:
 def _offices_named(role: str, offices: dict[str, set[str]]) -> set[str]:
     """The offices a role names, by their most specific title: "acting head of UNSMIL"
     names the acting head's office, not the office whose title "head of UNSMIL" it holds."""
-    found = {
-        (name, office) for office, names in offices.items() for name in names if name in role
-    }
+    found = {(name, office) for office, names in offices.items() for name in names if name in role}
     return {
         office
         for name, office in found
@@ -160,7 +158,8 @@ PLAN = re.compile(
     r"|intends?|intended|aims? to)\b"
 )
 DONE = re.compile(
-    r"\b(said|says|say|told|announc\w*|wrote|indicated|agreed|decided|denied|ago|last year)\b"
+    r"\b(said|says|say|told|announc\w*|wrote|indicated|agreed|decided|denied|ago|last year"
+    r"|launched|presented|unveiled|adopted|signed|held)\b"
 )
 
 

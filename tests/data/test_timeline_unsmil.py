@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 import pytest
 
@@ -155,7 +156,7 @@ def test_each_renewal_extends_the_mandate_before_it(ds):
     assert len(chain) == 25
     assert chain[0].instrument == "Resolution 2009 (2011)"
     assert chain[0].extends is None
-    for before, after in zip(chain, chain[1:]):
+    for before, after in itertools.pairwise(chain):
         assert after.extends == before.id, after.id
         assert after.granted_by == "un-security-council"
     assert all(m.kind is lm.MandateKind.SECURITY_COUNCIL for m in chain)
@@ -207,5 +208,6 @@ def test_every_fact_paraphrases_a_page_with_an_address(ds):
     for fact in facts:
         assert fact.evidence, fact.id
         for item in fact.evidence:
-            assert item.paraphrase and item.quote is None, fact.id
+            assert item.paraphrase, fact.id
+            assert item.quote is None, fact.id
             assert ds.get(item.source).url, (fact.id, item.source)
