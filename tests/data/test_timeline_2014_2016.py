@@ -124,3 +124,12 @@ def test_sirte_taken_from_islamic_state_in_december_2016(ds):
     campaign = ds.get("sirte-campaign-against-islamic-state-2016")
     assert str(campaign.period.end) == "2016-12"
     assert "islamic-state" not in {c.controller for c in ds.controllers("sirte", on="2017-01-15")}
+
+
+def test_derna_and_sabha_at_the_precision_the_sources_give(ds):
+    assert "islamic-state" in {c.controller for c in ds.controllers("derna", on="2014-12-15")}
+    assert "derna-mujahideen-shura-council" in {c.controller for c in ds.controllers("derna", on="2016-01-15")}
+    # The Third Force was sent to Sabha "about three years" before December 2016.
+    assert "third-force" in {
+        c.controller for c in ds.controllers("sabha", on="2016-06-15", certainty="possible")
+    }
