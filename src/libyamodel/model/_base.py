@@ -130,10 +130,12 @@ def _stance(value: Stance | str) -> Stance:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Evidence:
-    """A source's statement of a fact: a verbatim quote, where it is, and its stance."""
+    """A source's statement of a fact: a verbatim quote or a paraphrase in our own words,
+    where it is, and its stance; one of quote and paraphrase is required."""
 
     source: str = attrs.field(validator=is_id, metadata=ref_to(Target.SOURCE))
-    quote: str = attrs.field(validator=is_text)
+    quote: str | None = attrs.field(default=None, validator=is_optional_text)
+    paraphrase: str | None = attrs.field(default=None, validator=is_optional_text)
     stance: Stance = attrs.field(default=Stance.AFFIRMS, converter=_stance)
     locator: str | None = attrs.field(default=None, validator=is_optional_text)
     attributed_to: str | None = attrs.field(
@@ -141,6 +143,18 @@ class Evidence:
     )
 
     __repr__ = compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        if self.quote is None and self.paraphrase is None:
+            raise FieldError(
+                "quote",
+                "an evidence item needs a verbatim quote or a paraphrase of what the source states",
+            )
+
+    @property
+    def text(self) -> str:
+        """What the source says: the quote, or else the paraphrase."""
+        return self.quote if self.quote is not None else self.paraphrase or ""
 
 
 def status_of(evidence: tuple[Evidence, ...]) -> Status:
