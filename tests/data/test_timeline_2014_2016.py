@@ -71,9 +71,10 @@ def test_house_of_representatives_first_sits_in_tobruk(ds):
 
 
 def test_supreme_court_judgment_on_the_house_records_both_dates(ds):
-    ruling = ds.get("supreme-court-judgment-case-17-61-2014-11-06")
-    assert ruling.subject == "house-of-representatives"
-    assert "7 November" in ruling.note and "6 November" in ruling.note
+    judgment = ds.get("supreme-court-judgment-case-17-61-2014-11-06")
+    assert str(judgment.period.start) == "2014-11-06"
+    assert "7 November" in judgment.note and "6 November" in judgment.note
+    assert judgment in ds.events(between=("2014-11-01", "2014-11-30"), actor="supreme-court-of-libya")
 
 
 def test_libya_dawn_holds_tripoli_after_august_2014(ds):
