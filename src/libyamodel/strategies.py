@@ -31,6 +31,7 @@ from libyamodel.model import (
     LegitimacyClaim,
     Mandate,
     MandateKind,
+    Membership,
     Office,
     Participant,
     Place,
@@ -41,6 +42,7 @@ from libyamodel.model import (
     Response,
     Ruling,
     Source,
+    SourceKind,
     Stance,
     Support,
     SupportKind,
@@ -60,6 +62,7 @@ __all__ = [
     "institutions",
     "legitimacy_claims",
     "mandates",
+    "memberships",
     "names",
     "offices",
     "partial_dates",
@@ -178,10 +181,15 @@ def evidence(
     """Evidence items citing ids drawn from ``sources`` with one of ``stances``."""
     if not stances:
         raise ValueError("stances must name at least one Stance")
+    said: st.SearchStrategy[tuple[str | None, str | None]] = st.one_of(
+        st.tuples(names(), st.none()),
+        st.tuples(st.none(), names()),
+        st.tuples(names(), names()),
+    )
     return st.builds(
-        Evidence,
+        lambda words, **fields: Evidence(quote=words[0], paraphrase=words[1], **fields),
+        said,
         source=sources if sources is not None else ids(),
-        quote=names(),
         stance=st.sampled_from(stances),
         locator=st.none() | names(),
         attributed_to=attributed_to if attributed_to is not None else st.none() | ids(),
@@ -271,6 +279,11 @@ class _Pools:
                 "supporter": parties,
                 "supported": parties,
                 "kind": st.sampled_from(SupportKind),
+            },
+            Membership: {
+                "member": parties,
+                "organization": parties,
+                "role": _optional(names()),
             },
             Event: {
                 "name": names(),
@@ -421,6 +434,7 @@ _STRATEGY_NAMES: Final[dict[type[Fact], str]] = {
     Ruling: "rulings",
     Support: "supports",
     Event: "events",
+    Membership: "memberships",
 }
 
 legitimacy_claims = _facts(LegitimacyClaim)
@@ -432,6 +446,7 @@ conferences = _facts(Conference)
 rulings = _facts(Ruling)
 supports = _facts(Support)
 events = _facts(Event)
+memberships = _facts(Membership)
 
 
 def institutions(
@@ -481,6 +496,7 @@ def sources(
         publisher=_optional(names()),
         author=_optional(names()),
         url=st.none() | st.just("https://example.org/"),
+        kind=st.none() | st.sampled_from(SourceKind),
     )
 
 
@@ -514,6 +530,7 @@ def register() -> None:
         Ruling: rulings(),
         Support: supports(),
         Event: events(),
+        Membership: memberships(),
         Dataset: datasets(),
     }
     for cls, strategy in strategies.items():

@@ -248,3 +248,50 @@ def test_an_empty_file_is_an_empty_dataset(tmp_path):
 def test_loading_nothing_is_refused():
     with pytest.raises(ValueError, match="nothing to load"):
         lm.load(bundled=False)
+
+
+PARAPHRASED = """\
+- type: source
+  id: un-press-sc10389
+  title: Security Council establishes a support mission in Libya
+  publisher: United Nations
+  published: 2011-09-16
+  url: https://press.un.org/en/2011/sc10389.doc.htm
+  kind: un_document
+- type: membership
+  id: gnc-member-of-itself
+  member: general-national-congress
+  organization: general-national-congress
+  role: part
+  period: {start: 2012-08-08}
+  evidence:
+    - source: un-press-sc10389
+      locator: para. 2
+      paraphrase: The Council set up the mission for an initial three months.
+"""
+
+
+def test_paraphrased_evidence_source_kinds_and_memberships_load(tmp_path):
+    write(tmp_path, "context.yaml", CONTEXT)
+    write(tmp_path, "timeline.yaml", PARAPHRASED)
+    ds = lm.load(tmp_path, bundled=False)
+    (membership,) = ds.memberships(on="2013-01-01", organization="GNC")
+    (item,) = membership.evidence
+    assert item.quote is None
+    assert item.paraphrase.startswith("The Council set up")
+    assert ds.get("un-press-sc10389").kind is lm.SourceKind.UN_DOCUMENT
+    assert ds.memberships(on="2012-08-07") == ()
+
+
+def test_evidence_with_neither_quote_nor_paraphrase_is_refused_with_its_line(tmp_path):
+    write(tmp_path, "context.yaml", CONTEXT)
+    bare = PARAPHRASED.replace(
+        "      paraphrase: The Council set up the mission for an initial three months.\n", ""
+    )
+    path = write(tmp_path, "timeline.yaml", bare)
+    with pytest.raises(lm.DataError) as caught:
+        lm.load(tmp_path, bundled=False)
+    (problem,) = caught.value.problems
+    assert problem.file == path
+    assert problem.line == 15  # the evidence item
+    assert "paraphrase" in problem.message

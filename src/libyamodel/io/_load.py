@@ -17,6 +17,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from libyamodel._suggest import did_you_mean
 from libyamodel.errors import DataError, Problem
 from libyamodel.io._convert import describe, structure_record
 from libyamodel.io._reading import (
@@ -176,7 +177,7 @@ class _Collector:
                     self.problem(
                         origin,
                         f"unknown record type {group!r}",
-                        hint=_did_you_mean(group, RECORD_TYPES)
+                        hint=did_you_mean(group, RECORD_TYPES)
                         or "a file holds a list of records, or a mapping from record type "
                         f"({', '.join(sorted(RECORD_TYPES))}) to a list of records",
                     )
@@ -226,7 +227,7 @@ class _Collector:
                 f"unknown record type {type_name!r}",
                 record=_record_name(data, label),
                 steps=("type",),
-                hint=_did_you_mean(str(type_name), RECORD_TYPES)
+                hint=did_you_mean(str(type_name), RECORD_TYPES)
                 or f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
             return
@@ -242,7 +243,7 @@ class _Collector:
                         f"unknown key {key!r}",
                         record=_record_name(data, label),
                         steps=(str(key),),
-                        hint=_did_you_mean(str(key), known)
+                        hint=did_you_mean(str(key), known)
                         or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
                     )
         try:
@@ -283,13 +284,6 @@ def _field_checks(
             yield _steps(error.field), error
         except Exception:
             continue
-
-
-def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
-    import difflib  # only when there is a mistake to suggest a fix for
-
-    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
-    return "did you mean " + ", ".join(close) + "?" if close else None
 
 
 _TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
@@ -364,9 +358,7 @@ def check_records(
                     f"{ident!r} is not a known id",
                     record=name,
                     steps=_steps(path),
-                    hint=(
-                        _did_you_mean(ident, by_kind[target]) if unknown <= _SUGGESTIONS else None
-                    )
+                    hint=(did_you_mean(ident, by_kind[target]) if unknown <= _SUGGESTIONS else None)
                     or f"define {target.value} with this id, or fix the reference",
                 )
             else:

@@ -17,7 +17,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from libyamodel.model import RECORD_TYPES, VOCABULARIES, Participant, Record
+from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
 from libyamodel.model._base import (
     _QID,
     _SLUG,
@@ -245,6 +245,8 @@ class _Builder:
         if name not in self.defs:
             self.defs[name] = {}  # reserve the name before walking its fields
             schema = self.object(cls)
+            if cls is Evidence:
+                schema["anyOf"] = [{"required": ["quote"]}, {"required": ["paraphrase"]}]
             shorthand = _SHORTHANDS.get(cls)
             if shorthand is not None:
                 title, description = schema.pop("title"), schema.pop("description")

@@ -49,14 +49,25 @@ class _DataLoader(_Loader):  # type: ignore[misc]
     yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
 
 
+class _PureDataLoader(yaml.SafeLoader):
+    """The same parser in pure Python, which reads ahead no further than each event needs.
+
+    libyaml's scanner may read far ahead (a long run of ``[`` is scanned whole) and
+    refuse with limits of its own; a text libyaml refuses is read again with this
+    one, so that every problem is reported by our own checks, with or without libyaml.
+    """
+
+    yaml_implicit_resolvers = {}  # noqa: RUF012 (PyYAML reads it as a class attribute)
+
+
 _NODE_EVENTS: Final = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _END_EVENTS: Final = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _NESTED_KEY: Final = "mapping keys must be plain text (no merges, tags or nested keys)"
 
 
-def _build(text: str, limits: Limits) -> Any:
+def _build(text: str, limits: Limits, loader_class: type[Any] = _DataLoader) -> Any:
     """The data of a YAML text, built as its events arrive."""
-    loader = _DataLoader(text)
+    loader = loader_class(text)
     try:
         get_event = loader.get_event
         root: Any = None
@@ -167,7 +178,12 @@ def read_yaml(text: str, limits: Limits) -> Any:
     try:
         return _build(text, limits)
     except yaml.YAMLError as error:
+        first = error
+    try:
+        _build(text, limits, _PureDataLoader)
+    except yaml.YAMLError as error:
         raise _yaml_errors(text, error) from None
+    raise _yaml_errors(text, first) from None  # pragma: no cover (the parsers disagree)
 
 
 _COMPOSABLE_DEPTH: Final = 1000

@@ -26,6 +26,7 @@ from libyamodel.model._enums import (
     MandateKind,
     PlaceKind,
     Position,
+    SourceKind,
     Stance,
     Status,
     SupportKind,
@@ -36,6 +37,7 @@ from libyamodel.model._facts import (
     Event,
     LegitimacyClaim,
     Mandate,
+    Membership,
     Participant,
     Recognition,
     Response,
@@ -55,6 +57,7 @@ FACT_TYPES: tuple[type[Fact], ...] = (
     Ruling,
     Support,
     Event,
+    Membership,
 )
 VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     ActorKind,
@@ -65,12 +68,23 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SupportKind,
     EventKind,
     Position,
+    SourceKind,
     Stance,
     Status,
 )
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
     {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
 )
+
+
+def fact_type(kind: str | type[Fact]) -> type[Fact]:
+    """The fact class for a type name such as ``"control_claim"``, or the class itself."""
+    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else kind
+    if not (isinstance(cls, type) and issubclass(cls, Fact)):
+        names = ", ".join(fact.TYPE for fact in FACT_TYPES)
+        raise ValueError(f"{kind!r} is not a fact type; one of: {names}")
+    return cls
+
 
 __all__ = [
     "ENTITY_TYPES",
@@ -93,6 +107,7 @@ __all__ = [
     "LegitimacyClaim",
     "Mandate",
     "MandateKind",
+    "Membership",
     "NamedEntity",
     "Office",
     "Participant",
@@ -104,12 +119,14 @@ __all__ = [
     "Response",
     "Ruling",
     "Source",
+    "SourceKind",
     "Stance",
     "Status",
     "Support",
     "SupportKind",
     "Target",
     "Tenure",
+    "fact_type",
     "headline",
     "named",
     "references",

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from libyamodel.errors import LibyaModelError
+from libyamodel.errors import FieldError
 from libyamodel.model._enums import Stance, Status
 from libyamodel.time import Period
 
@@ -28,14 +28,6 @@ __all__ = [
 
 _SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _QID: Final = re.compile(r"Q[1-9][0-9]*")
-
-
-class FieldError(LibyaModelError, ValueError):
-    """A field value the model refuses: a malformed id, an empty name, no evidence."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 class Target(enum.Enum):
@@ -130,10 +122,12 @@ def _stance(value: Stance | str) -> Stance:
 
 @attrs.frozen(kw_only=True, repr=False)
 class Evidence:
-    """A source's statement of a fact: a verbatim quote, where it is, and its stance."""
+    """A source's statement of a fact: a verbatim quote or a paraphrase in our own words,
+    where it is, and its stance; one of quote and paraphrase is required."""
 
     source: str = attrs.field(validator=is_id, metadata=ref_to(Target.SOURCE))
-    quote: str = attrs.field(validator=is_text)
+    quote: str | None = attrs.field(default=None, validator=is_optional_text)
+    paraphrase: str | None = attrs.field(default=None, validator=is_optional_text)
     stance: Stance = attrs.field(default=Stance.AFFIRMS, converter=_stance)
     locator: str | None = attrs.field(default=None, validator=is_optional_text)
     attributed_to: str | None = attrs.field(
@@ -141,6 +135,18 @@ class Evidence:
     )
 
     __repr__ = compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        if self.quote is None and self.paraphrase is None:
+            raise FieldError(
+                "quote",
+                "an evidence item needs a verbatim quote or a paraphrase of what the source states",
+            )
+
+    @property
+    def text(self) -> str:
+        """What the source says: the quote, or else the paraphrase."""
+        return self.quote if self.quote is not None else self.paraphrase or ""
 
 
 def status_of(evidence: tuple[Evidence, ...]) -> Status:

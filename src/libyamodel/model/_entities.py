@@ -18,10 +18,14 @@ from libyamodel.model._base import (
     ref_to,
     str_tuple,
 )
-from libyamodel.model._enums import ActorKind, InstitutionKind, PlaceKind
+from libyamodel.model._enums import ActorKind, InstitutionKind, PlaceKind, SourceKind
 from libyamodel.time import PartialDate
 
 __all__ = ["Actor", "Institution", "NamedEntity", "Office", "Place", "Source"]
+
+
+def _optional_source_kind(value: SourceKind | str | None) -> SourceKind | None:
+    return None if value is None else SourceKind(value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -110,6 +114,7 @@ class Source(Entity):
     author: str | None = attrs.field(default=None, validator=is_optional_text)
     published: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
     url: str | None = attrs.field(default=None, validator=is_optional_text)
+    kind: SourceKind | None = attrs.field(default=None, converter=_optional_source_kind)
 
     @property
     def name(self) -> str:

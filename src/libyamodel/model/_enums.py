@@ -12,6 +12,7 @@ __all__ = [
     "MandateKind",
     "PlaceKind",
     "Position",
+    "SourceKind",
     "Stance",
     "Status",
     "SupportKind",
@@ -102,6 +103,17 @@ class EventKind(enum.StrEnum):
     AGREEMENT = "agreement"
     MEETING = "meeting"
     OTHER = "other"
+
+
+class SourceKind(enum.StrEnum):
+    """What kind of document a :class:`Source` is, so that users can weigh and filter them."""
+
+    UN_DOCUMENT = "un_document"
+    GOVERNMENT = "government"
+    NEWS_AGENCY = "news_agency"
+    PRESS = "press"
+    ANALYSIS = "analysis"
+    REFERENCE = "reference"
 
 
 class Position(enum.StrEnum):

@@ -35,6 +35,7 @@ __all__ = [
     "Event",
     "LegitimacyClaim",
     "Mandate",
+    "Membership",
     "Participant",
     "Recognition",
     "Response",
@@ -216,3 +217,15 @@ class Event(Fact):
     places: tuple[str, ...] = attrs.field(
         default=(), converter=str_tuple, validator=are_ids, metadata=ref_to(Target.PLACE)
     )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Membership(Fact):
+    """One party belongs to, leads or is part of another: Haftar commands the LNA."""
+
+    TYPE: ClassVar[str] = "membership"
+
+    member: str = attrs.field(validator=is_id, metadata=ref_to(Target.PARTY))
+    organization: str = attrs.field(validator=is_id, metadata=ref_to(Target.PARTY))
+    role: str | None = attrs.field(default=None, validator=is_optional_text)
+    period: Period = attrs.field(validator=_is_period)
