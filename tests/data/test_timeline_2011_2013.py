@@ -138,15 +138,13 @@ def test_gnc_takes_over_from_ntc_on_8_august_2012(ds):
 
 
 def test_gnc_election_2012(ds):
-    assert "gnc-election-2012-07-07" in _ids(
-        ds.events(between=("2012-07-01", "2012-07-31")), "id"
-    )
+    assert "gnc-election-2012-07-07" in _ids(ds.events(between=("2012-07-01", "2012-07-31")), "id")
 
 
 def test_magariaf_presides_over_gnc(ds):
-    assert _ids(
-        ds.holders("president-general-national-congress", on="2012-12-01"), "holder"
-    ) == {"mohamed-magariaf"}
+    assert _ids(ds.holders("president-general-national-congress", on="2012-12-01"), "holder") == {
+        "mohamed-magariaf"
+    }
 
 
 def test_el_keib_until_zeidan_sworn_in(ds):
@@ -168,9 +166,9 @@ def test_zeidan_prime_minister_in_2013(ds):
 
 
 def test_abusahmain_succeeds_magariaf(ds):
-    assert _ids(
-        ds.holders("president-general-national-congress", on="2013-07-01"), "holder"
-    ) == {"nouri-abusahmain"}
+    assert _ids(ds.holders("president-general-national-congress", on="2013-07-01"), "holder") == {
+        "nouri-abusahmain"
+    }
 
 
 def test_zeidan_abduction(ds):

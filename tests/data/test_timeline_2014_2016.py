@@ -54,8 +54,12 @@ def test_supreme_court_annuls_maiteeq_election(ds):
 def test_rival_governments_in_late_2014(ds):
     claimants = _claimants(ds.claimants(on="2014-12-15", role="government"))
     assert {"interim-government-al-thinni", "gnc-government-al-hassi"} <= claimants
-    assert _ids(ds.holders("prime-minister-gnc", on="2014-12-15")) >= {"omar-al-hassi-pm-gnc-2014-2015"}
-    assert _ids(ds.holders("prime-minister-hor", on="2014-12-15")) >= {"abdullah-al-thinni-pm-hor-2014-2016"}
+    assert _ids(ds.holders("prime-minister-gnc", on="2014-12-15")) >= {
+        "omar-al-hassi-pm-gnc-2014-2015"
+    }
+    assert _ids(ds.holders("prime-minister-hor", on="2014-12-15")) >= {
+        "abdullah-al-thinni-pm-hor-2014-2016"
+    }
 
 
 def test_two_legislatures_claim_in_autumn_2014(ds):
@@ -73,8 +77,11 @@ def test_house_of_representatives_first_sits_in_tobruk(ds):
 def test_supreme_court_judgment_on_the_house_records_both_dates(ds):
     judgment = ds.get("supreme-court-judgment-case-17-61-2014-11-06")
     assert str(judgment.period.start) == "2014-11-06"
-    assert "7 November" in judgment.note and "6 November" in judgment.note
-    assert judgment in ds.events(between=("2014-11-01", "2014-11-30"), actor="supreme-court-of-libya")
+    assert "7 November" in judgment.note
+    assert "6 November" in judgment.note
+    assert judgment in ds.events(
+        between=("2014-11-01", "2014-11-30"), actor="supreme-court-of-libya"
+    )
 
 
 def test_libya_dawn_holds_tripoli_after_august_2014(ds):
@@ -107,14 +114,24 @@ def test_security_council_recognizes_the_gna_from_resolution_2259(ds):
 
 # --- 2016 --------------------------------------------------------------------
 def test_gna_claims_government_after_arriving_in_tripoli(ds):
-    assert "government-of-national-accord" not in _claimants(ds.claimants(on="2016-03-15", role="government"))
-    assert "government-of-national-accord" in _claimants(ds.claimants(on="2016-04-15", role="government"))
-    assert _ids(ds.holders("prime-minister-gna", on="2016-06-15")) >= {"fayez-al-sarraj-pm-gna-2015-2016"}
+    assert "government-of-national-accord" not in _claimants(
+        ds.claimants(on="2016-03-15", role="government")
+    )
+    assert "government-of-national-accord" in _claimants(
+        ds.claimants(on="2016-04-15", role="government")
+    )
+    assert _ids(ds.holders("prime-minister-gna", on="2016-06-15")) >= {
+        "fayez-al-sarraj-pm-gna-2015-2016"
+    }
 
 
 def test_high_council_of_state_from_april_2016(ds):
-    assert "high-council-of-state" in _claimants(ds.claimants(on="2016-05-15", role="state_council"))
-    assert "high-council-of-state" not in _claimants(ds.claimants(on="2016-03-15", role="state_council"))
+    assert "high-council-of-state" in _claimants(
+        ds.claimants(on="2016-05-15", role="state_council")
+    )
+    assert "high-council-of-state" not in _claimants(
+        ds.claimants(on="2016-03-15", role="state_council")
+    )
 
 
 def test_salvation_government_claims_again_in_october_2016(ds):
@@ -129,7 +146,9 @@ def test_sirte_taken_from_islamic_state_in_december_2016(ds):
 
 def test_derna_and_sabha_at_the_precision_the_sources_give(ds):
     assert "islamic-state" in {c.controller for c in ds.controllers("derna", on="2014-12-15")}
-    assert "derna-mujahideen-shura-council" in {c.controller for c in ds.controllers("derna", on="2016-01-15")}
+    assert "derna-mujahideen-shura-council" in {
+        c.controller for c in ds.controllers("derna", on="2016-01-15")
+    }
     # The Third Force was sent to Sabha "about three years" before December 2016.
     assert "third-force" in {
         c.controller for c in ds.controllers("sabha", on="2016-06-15", certainty="possible")
