@@ -214,3 +214,17 @@ def test_a_file_that_is_not_data_is_reported(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello", encoding="utf-8")
     assert "not a data file" in str(problems_of(path))
+
+
+def test_files_whose_names_start_with_an_underscore_are_left_out(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "- {type: actor, id: a1, name: A, kind: person}\n", encoding="utf-8"
+    )
+    (tmp_path / "_draft.yaml").write_text(
+        "- {type: actor, id: a2, name: B, kind: person}\n- {type: actor, id: a1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "_drafts" / "b.yaml").write_text("- {type: actor, id: a3\n", encoding="utf-8")
+    dataset = lm.load(tmp_path, bundled=False)
+    assert [record.id for record in dataset] == ["a1"]

@@ -385,7 +385,11 @@ def paused_gc() -> Iterator[None]:
 
 
 def _data_files(path: Path) -> Iterator[Path]:
-    """The data files under ``path`` in a stable order, following links to folders once."""
+    """The data files under ``path`` in a stable order, following links to folders once.
+
+    Files and folders whose names start with ``.`` or ``_`` (drafts) are left out; a file
+    named on its own is read whatever its name.
+    """
     if not path.is_dir():
         yield path
         return
@@ -398,7 +402,7 @@ def _data_files(path: Path) -> Iterator[Path]:
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for file in sorted(files):
-            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
+            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith((".", "_")):
                 yield Path(root) / file
 
 
