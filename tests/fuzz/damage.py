@@ -700,7 +700,7 @@ def reports(problem: lm.Problem, damage: Damage, paths: dict[str, Path]) -> bool
     return _field_matches(problem, damage)
 
 
-_KNOCK_ON = ("is not a known id", "but this field needs", "already defined")
+_KNOCK_ON = ("is not a known id", "could not be checked", "but this field needs", "already defined")
 
 
 def explained(problem: lm.Problem, damage: Damage, paths: dict[str, Path]) -> bool:
@@ -1279,6 +1279,16 @@ def duplicate_key(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
 # -- harmless changes -----------------------------------------------------------------------------
 
 
+_STATEMENTS = {"quote": "paraphrase", "paraphrase": "quote"}
+
+
+def _sole_statement(plain: dict[str, Any], steps: Sequence[Step]) -> bool:
+    """Whether ``steps`` is an evidence item's quote or paraphrase without the other: each is
+    optional, but an item needs one of them."""
+    other = _STATEMENTS.get(str(steps[-1]))
+    return other is not None and get_at(plain, steps[:-1]).get(other) is None
+
+
 @st.composite
 def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     """An optional field written as null, as its default, or left out: it takes the default."""
@@ -1286,7 +1296,9 @@ def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     candidates = [
         s
         for s in slots(record, plain)
-        if not s.required and s.kind not in ("texts", "refs", "participants", "responses")
+        if not s.required
+        and s.kind not in ("texts", "refs", "participants", "responses")
+        and not _sole_statement(plain, s.steps)
     ]
     if not candidates:
         return Damage("no optional field", "ok", index)
