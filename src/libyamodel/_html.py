@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import Evidence, Fact, Record, Status, headline
+from libyamodel.model import Entity, Evidence, Fact, Record, Status, headline
 from libyamodel.plot import COLOURS
 from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
 
@@ -118,21 +118,37 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _says(fact: Fact) -> str:
+def _named(value: str, names: Mapping[str, Record] | None) -> str:
+    """An entity's name, with its id on hover; the value itself where it names no entity."""
+    record = None if names is None else names.get(value)
+    if isinstance(record, Entity):
+        return f"<span title='{_e(value)}'>{_e(record.name)}</span>"
+    return f"<code>{_e(value)}</code>"
+
+
+def _says(fact: Fact, names: Mapping[str, Record] | None = None) -> str:
     parts = headline(fact)
     if parts and parts[0][0] == "name":
         return _e(parts[0][1])
-    return ", ".join(f"{field}: <code>{_e(value)}</code>" for field, value in parts)
+    return ", ".join(f"{field}: {_named(value, names)}" for field, value in parts)
 
 
-def facts_html(facts: Sequence[Fact], truths: Sequence[Truth] | None = None) -> str:
-    """Facts as a table: id, what it says, period, status (and truth on a date if given)."""
+def facts_html(
+    facts: Sequence[Fact],
+    truths: Sequence[Truth] | None = None,
+    *,
+    names: Mapping[str, Record] | None = None,
+) -> str:
+    """Facts as a table: id, what it says, period, status (and truth on a date if given).
+
+    With ``names`` (a dataset's records by id), entities are shown by name, not id.
+    """
     header = ["fact", "says", "period", "status"] + ([] if truths is None else ["truth"])
     rows = []
     for index, fact in enumerate(facts):
         row = [
             f"<code>{_e(fact.id)}</code>",
-            _says(fact),
+            _says(fact, names),
             period_html(fact.period),
             status_badge(fact.status),
         ]

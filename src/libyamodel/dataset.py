@@ -13,10 +13,11 @@ import datetime
 import functools
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar, cast
 
 import attrs
 import pendulum
@@ -49,6 +50,7 @@ from libyamodel.model import (
     Source,
     Support,
     Tenure,
+    fact_type,
     named,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
@@ -138,7 +140,13 @@ class _Indexes:
     wikidata: dict[str, NamedEntity]
 
     @classmethod
-    def build(cls, entities: Sequence[Entity], facts: Sequence[Fact], rules: NameRules) -> Self:
+    def build(
+        cls,
+        entities: Sequence[Entity],
+        facts: Sequence[Fact],
+        rules: NameRules,
+        pack: type[Facts[Any]],
+    ) -> Self:
         # Each group's facts in rank order, with their span entries alongside.
         by_type: dict[type[Fact], tuple[list[Fact], list[_Entry]]] = {}
         by_field: dict[tuple[type[Fact], str, str], tuple[list[Fact], list[_Entry]]] = {}
@@ -187,7 +195,7 @@ class _Indexes:
                 budget=budget,
                 slack=slack,
                 every_day=_EVERY_DAY,
-                pack=Facts,
+                pack=pack,
             )
 
         return cls(
@@ -214,11 +222,24 @@ class Facts(tuple[F, ...]):
     """A query's answer: a tuple of facts, shown as a table in Jupyter."""
 
     __slots__ = ()
+    _records: ClassVar[Mapping[str, Record] | None] = None
+    """The records of the dataset that answered, for names in views (see :meth:`naming`)."""
+
+    @classmethod
+    def naming(cls, records: Mapping[str, Record]) -> type[Facts[Any]]:
+        """This class, bound to a dataset's records so that its answers show names, not ids.
+
+        One class per dataset, so that an answer costs no more than a plain tuple.
+        """
+        return type(cls.__name__, (cls,), {"__slots__": (), "_records": records})
 
     def _repr_html_(self) -> str:
         from libyamodel._html import facts_html
 
-        return facts_html(self)
+        return facts_html(self, names=self._records)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Facts, (tuple(self),))
 
 
 def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
@@ -246,13 +267,14 @@ class Dataset:
     the earliest day a fact can start, then by id.
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
+    __slots__ = ("_answer", "_by_id", "_entities", "_facts", "_index", "_rules")
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
     _by_id: dict[str, Record]
     _index: _Indexes
     _rules: NameRules
+    _answer: type[Facts[Any]]
 
     def __init__(
         self,
@@ -271,9 +293,12 @@ class Dataset:
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=_fact_order))
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_facts", facts)
-        object.__setattr__(self, "_by_id", {record.id: record for record in items})
+        by_id = {record.id: record for record in items}
+        answer = Facts.naming(MappingProxyType(by_id))
+        object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
-        object.__setattr__(self, "_index", _Indexes.build(entities, facts, name_rules))
+        object.__setattr__(self, "_answer", answer)
+        object.__setattr__(self, "_index", _Indexes.build(entities, facts, name_rules, answer))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
@@ -462,7 +487,7 @@ class Dataset:
             if all(_names(fact, fields, ident) for fields, ident in wanted[1:])
             and (keep is None or keep(fact))  # type: ignore[arg-type]
         ]
-        return Facts(results)  # type: ignore[arg-type]
+        return self._answer(results)
 
     def _in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
         """The facts with these ranks, in order, each once."""
@@ -613,8 +638,8 @@ class Dataset:
         """Every fact that names the entity in one of its fields, in date order."""
         ident = self._id(entity)
         if isinstance(self._by_id[ident], Source):
-            return Facts(self._index.cited.get(ident, ()))
-        return Facts(self._index.mentions.get(ident, ()))
+            return self._answer(self._index.cited.get(ident, ()))
+        return self._answer(self._index.mentions.get(ident, ()))
 
     def legitimacy(self, body: EntityRef, on: DateLike) -> LegitimacyProfile:
         """Everything that bears on ``body``'s legitimacy on ``on``, each item with its truth."""
@@ -666,7 +691,8 @@ class Dataset:
         return to_popolo(self)
 
     def to_pandas(self, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
-        """One row per fact (of one type, or all); needs the ``frames`` extra."""
+        """One row per fact (of one type, or all), or per entity for ``"entity"``; needs the
+        ``frames`` extra."""
         from libyamodel.frames import to_pandas
 
         return to_pandas(self, type)
@@ -680,23 +706,26 @@ class Dataset:
     def plot(
         self,
         *entities: EntityRef,
-        types: Sequence[builtins.type[Fact]] = (),
+        types: Sequence[str | builtins.type[Fact]] = (),
         ax: Axes | None = None,
         title: str | None = None,
     ) -> Axes:
         """A timeline of the facts naming any of ``entities``; needs the ``plot`` extra.
 
-        ``types`` keeps only facts of those types. Returns the matplotlib Axes.
+        ``types`` keeps only facts of those types (classes or names such as
+        ``"control_claim"``). Rows are labelled with entities' names. Returns the Axes.
         """
-        from libyamodel.plot import timeline
+        from libyamodel.plot import fact_label, timeline
 
+        kinds = tuple(fact_type(kind) for kind in types)
         chosen: dict[str, Fact] = {}
         for entity in entities:
             for fact in self.timeline(entity):
-                if not types or isinstance(fact, tuple(types)):
+                if not kinds or isinstance(fact, kinds):
                     chosen[fact.id] = fact
         facts = sorted(chosen.values(), key=lambda fact: self._index.rank[fact.id])
-        return timeline(facts, ax=ax, title=title)
+        labels = [fact_label(fact, self._by_id) for fact in facts]
+        return timeline(facts, ax=ax, title=title, labels=labels)
 
     def dump(self, folder: StrPath, *, overwrite: bool = False) -> tuple[Path, ...]:
         """Write the dataset as YAML files (one per record type) that load back equal."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import FACT_TYPES, RECORD_TYPES, Fact, Participant, Response
+from libyamodel.model import Entity, Fact, Participant, Response, fact_type
 from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate
 
 if TYPE_CHECKING:
@@ -23,20 +23,10 @@ if TYPE_CHECKING:
 
     from libyamodel.dataset import Dataset
 
-__all__ = ["fact_rows", "to_pandas", "to_parquet"]
+__all__ = ["ENTITIES", "entity_rows", "fact_rows", "to_pandas", "to_parquet"]
 
 _SKIP = frozenset({"id", "note", "evidence", "period", "date"})
 _DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
-
-
-def _fact_type(kind: str | builtins.type[Fact] | None) -> builtins.type[Fact] | None:
-    if kind is None:
-        return None
-    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else kind
-    if not (isinstance(cls, builtins.type) and issubclass(cls, Fact)):
-        names = ", ".join(fact.TYPE for fact in FACT_TYPES)
-        raise ValueError(f"{kind!r} is not a fact type; one of: {names}")
-    return cls
 
 
 def _cell(value: object) -> object:
@@ -55,6 +45,26 @@ def _bound(day: datetime.date) -> datetime.date | None:
     if day in (MIN_DATE, MAX_DATE):
         return None
     return datetime.date(day.year, day.month, day.day)
+
+
+ENTITIES = "entity"
+"""The table name that asks :func:`to_pandas` for entities rather than facts."""
+
+_ENTITY_COLUMNS = ("id", "type", "name", "kind", "aliases")
+
+
+def entity_rows(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    """One plain mapping per entity: id, record type, name, kind (where it has one), aliases."""
+    return [
+        {
+            "id": entity.id,
+            "type": entity.TYPE,
+            "name": entity.name,
+            "kind": _cell(getattr(entity, "kind", None)),
+            "aliases": list(getattr(entity, "aliases", ())),
+        }
+        for entity in entities
+    ]
 
 
 def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dict[str, Any]]:
@@ -85,14 +95,17 @@ def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dic
 
 
 def to_pandas(dataset: Dataset, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
-    """A DataFrame with one row per fact (of one type, or all).
+    """A DataFrame with one row per fact (of one type, or all), or, for ``"entity"``, per
+    entity (id, type, name, kind, aliases), to join ids to names.
 
     Bound columns are ``datetime64[s]``; an open bound (on or before / after, or
     not ended) is ``NaT``.
     """
     import pandas as pd
 
-    kind = _fact_type(type)
+    if type == ENTITIES:
+        return pd.DataFrame(entity_rows(dataset.entities), columns=list(_ENTITY_COLUMNS))
+    kind = None if type is None else fact_type(type)
     facts = [fact for fact in dataset.facts if kind is None or isinstance(fact, kind)]
     frame = pd.DataFrame(fact_rows(facts, dataset))
     if frame.empty:

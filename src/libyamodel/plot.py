@@ -7,16 +7,16 @@ imported only when a plot is drawn.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from libyamodel.model import Fact, Status, headline
+from libyamodel.model import Entity, Fact, Record, Status, headline
 from libyamodel.time import MAX_DATE, MIN_DATE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["COLOURS", "timeline"]
+__all__ = ["COLOURS", "fact_label", "timeline"]
 
 COLOURS = {
     Status.CONFIRMED: "#1b7837",
@@ -29,10 +29,16 @@ COLOURS = {
 _MARGIN = datetime.timedelta(days=90)
 
 
-def _label(fact: Fact) -> str:
+def fact_label(fact: Fact, records: Mapping[str, Record] | None = None) -> str:
+    """A row label: the fact's type and principal fields, entities by name where known."""
     kind = fact.TYPE.replace("_", " ")
-    parts = headline(fact)
-    return f"{kind}: {' / '.join(value for _, value in parts) or fact.id}"
+    parts = [_name(value, records) for _, value in headline(fact)]
+    return f"{kind}: {' / '.join(parts) or fact.id}"
+
+
+def _name(value: str, records: Mapping[str, Record] | None) -> str:
+    record = None if records is None else records.get(value)
+    return record.name if isinstance(record, Entity) else value
 
 
 def _finite(day: datetime.date) -> datetime.date | None:
@@ -114,7 +120,7 @@ def timeline(
             _bar(ax, row, fact, (start_lo, end_hi), certain=False)
         if fact.status is Status.DISPUTED:
             ax.text(_num(end_hi), row, " ?", va="center", fontweight="bold")
-    ax.set_yticks(range(len(facts)), labels=list(labels or [_label(f) for f in facts]))
+    ax.set_yticks(range(len(facts)), labels=list(labels or [fact_label(f) for f in facts]))
     ax.invert_yaxis()
     ax.set_xlim(_num(first), _num(last))
     ax.xaxis_date()

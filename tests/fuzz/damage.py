@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 import yaml
@@ -1279,14 +1279,16 @@ def duplicate_key(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
 # -- harmless changes -----------------------------------------------------------------------------
 
 
-_STATEMENTS = {"quote": "paraphrase", "paraphrase": "quote"}
+_WORDS: Final = {"quote": "paraphrase", "paraphrase": "quote"}
+"""An evidence item needs one of the two: each is optional only while the other is there."""
 
 
-def _sole_statement(plain: dict[str, Any], steps: Sequence[Step]) -> bool:
-    """Whether ``steps`` is an evidence item's quote or paraphrase without the other: each is
-    optional, but an item needs one of them."""
-    other = _STATEMENTS.get(str(steps[-1]))
-    return other is not None and get_at(plain, steps[:-1]).get(other) is None
+def _says_alone(plain: Any, slot: Slot) -> bool:
+    """Whether ``slot`` is an evidence item's quote or paraphrase without the other."""
+    other = _WORDS.get(str(slot.steps[-1]))
+    if other is None:
+        return False
+    return get_at(plain, slot.steps[:-1]).get(other) is None
 
 
 @st.composite
@@ -1298,7 +1300,7 @@ def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
         for s in slots(record, plain)
         if not s.required
         and s.kind not in ("texts", "refs", "participants", "responses")
-        and not _sole_statement(plain, s.steps)
+        and not _says_alone(plain, s)
     ]
     if not candidates:
         return Damage("no optional field", "ok", index)

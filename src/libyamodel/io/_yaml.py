@@ -57,7 +57,7 @@ class _PureDataLoader(yaml.SafeLoader):
     one, so that every problem is reported by our own checks, with or without libyaml.
     """
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 (PyYAML reads it as a class attribute)
 
 
 _NODE_EVENTS: Final = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)

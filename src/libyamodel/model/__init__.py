@@ -77,6 +77,16 @@ RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
     {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
 )
 
+
+def fact_type(kind: str | type[Fact]) -> type[Fact]:
+    """The fact class for a type name such as ``"control_claim"``, or the class itself."""
+    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else kind
+    if not (isinstance(cls, type) and issubclass(cls, Fact)):
+        names = ", ".join(fact.TYPE for fact in FACT_TYPES)
+        raise ValueError(f"{kind!r} is not a fact type; one of: {names}")
+    return cls
+
+
 __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
@@ -117,6 +127,7 @@ __all__ = [
     "SupportKind",
     "Target",
     "Tenure",
+    "fact_type",
     "headline",
     "named",
     "references",
