@@ -19,7 +19,7 @@ from typing import Any, Final, Self
 import attrs
 import pendulum
 
-from libyamodel.errors import LibyaModelError
+from libyamodel.errors import DateFormatError, PeriodError
 
 __all__ = [
     "DateFormatError",
@@ -128,10 +128,6 @@ _FORMS_HELP: Final = (
     "2014-06? (uncertain), early|mid|late 2019-06 (or a year), "
     "..2014-11-13 (on or before), 2014-11-13.. (on or after)"
 )
-
-
-class DateFormatError(LibyaModelError, ValueError):
-    """A text that is not one of the partial-date forms."""
 
 
 def _month_end(year: int, month: int) -> pendulum.Date:
@@ -340,10 +336,6 @@ def _parse_cached(text: str) -> PartialDate:
 
 
 _PARTS: Final = tuple(Part)
-
-
-class PeriodError(LibyaModelError, ValueError):
-    """A period whose start certainly comes after its end."""
 
 
 def _as_partial(value: PartialDate | DateLike) -> PartialDate:

@@ -96,6 +96,19 @@ def _office_names(ds) -> dict[str, set[str]]:
     }
 
 
+def _offices_named(role: str, offices: dict[str, set[str]]) -> set[str]:
+    """The offices a role names, by their most specific title: "acting head of UNSMIL"
+    names the acting head's office, not the office whose title "head of UNSMIL" it holds."""
+    found = {
+        (name, office) for office, names in offices.items() for name in names if name in role
+    }
+    return {
+        office
+        for name, office in found
+        if not any(name != longer and name in longer for longer, _ in found)
+    }
+
+
 def test_a_person_named_in_an_office_role_holds_that_office_then(ds):
     """Class 1: a fact that shows a person acting in an office agrees with a tenure of it."""
     offices = _office_names(ds)
@@ -120,12 +133,10 @@ def test_a_person_named_in_an_office_role_holds_that_office_then(ds):
             for part in fact.participants:
                 if part.actor not in persons or not part.role:
                     continue
-                role = part.role.lower()
-                for office, names in offices.items():
-                    if any(name in role for name in names):
-                        checked += 1
-                        if not _consistent(fact.period, tenures[part.actor, office]):
-                            problems.append(f"{fact.id}: {part.actor} as {office}")
+                for office in _offices_named(part.role.lower(), offices):
+                    checked += 1
+                    if not _consistent(fact.period, tenures[part.actor, office]):
+                        problems.append(f"{fact.id}: {part.actor} as {office}")
         # Any other fact that names a person and quotes one of the titles they hold.
         text = " ".join(_text(item) for item in fact.evidence)
         for person in _refs(fact) & persons:
@@ -141,7 +152,7 @@ def test_a_person_named_in_an_office_role_holds_that_office_then(ds):
 def test_leon_was_the_envoy_on_every_day_the_data_shows_him_acting(ds):
     office = "un-special-representative-for-libya"
     for day in ("2014-11-07", "2014-11-09", "2014-11-11", "2014-11-13"):
-        assert [t.holder for t in ds.holders(office, day)] == ["bernardino-leon"], day
+        assert {t.holder for t in ds.holders(office, day)} == {"bernardino-leon"}, day
 
 
 PLAN = re.compile(

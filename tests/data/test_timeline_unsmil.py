@@ -129,22 +129,16 @@ def test_2022_technical_rollovers_and_an_officer_in_charge(ds):
     assert instruments(ds, "2022-06-01") == {"Resolution 2629 (2022)"}
     assert instruments(ds, "2022-09-01") == {"Resolution 2647 (2022)"}
     assert holders(ds, "acting-head-of-unsmil", "2022-08-15") == {"raisedon-zenenga"}
-    assert holders(ds, "un-special-representative-for-libya", "2022-12-15") == {
-        "abdoulaye-bathily"
-    }
+    assert holders(ds, "un-special-representative-for-libya", "2022-12-15") == {"abdoulaye-bathily"}
 
 
 def test_2023_a_year_renewal_under_bathily(ds):
     assert instruments(ds, "2023-12-01") == {"Resolution 2702 (2023)"}
-    assert holders(ds, "un-special-representative-for-libya", "2023-06-15") == {
-        "abdoulaye-bathily"
-    }
+    assert holders(ds, "un-special-representative-for-libya", "2023-06-15") == {"abdoulaye-bathily"}
 
 
 def test_2024_koury_in_charge_after_bathily_resigns(ds):
-    assert holders(ds, "un-special-representative-for-libya", "2024-05-15") == {
-        "abdoulaye-bathily"
-    }
+    assert holders(ds, "un-special-representative-for-libya", "2024-05-15") == {"abdoulaye-bathily"}
     assert not holders(ds, "un-special-representative-for-libya", "2024-08-15")
     assert holders(ds, "acting-head-of-unsmil", "2024-08-15") == {"stephanie-koury"}
     assert instruments(ds, "2024-12-01") == {"Resolution 2755 (2024)"}

@@ -71,9 +71,27 @@ def time_budget(seconds: float) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except Hang as hang:
+        # The alarm may interrupt an instruction that has no line number (CPython 3.11
+        # does so inside loops), and pytest cannot print such a traceback: it stops with
+        # an INTERNALERROR that hides the test's name. Raise afresh from here, naming
+        # the innermost interrupted line that has one.
+        where = _innermost_line(hang.__traceback__, leaving_out=alarm.__code__)
+        raise Hang(f"{hang}; interrupted in {where}") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _innermost_line(tb: types.TracebackType | None, leaving_out: types.CodeType) -> str:
+    """``file:line in function`` of the innermost traceback entry that has a line number."""
+    found = "an unknown place"
+    while tb is not None:
+        if tb.tb_lineno is not None and tb.tb_frame.f_code is not leaving_out:
+            code = tb.tb_frame.f_code
+            found = f"{code.co_filename}:{tb.tb_lineno} in {code.co_name}"
+        tb = tb.tb_next
+    return found
 
 
 # Shrinking a failing scenario can take Hypothesis minutes; the short profile reports

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from libyamodel.errors import LibyaModelError
+from libyamodel.errors import FieldError
 from libyamodel.model._enums import Stance, Status
 from libyamodel.time import Period
 
@@ -29,14 +29,6 @@ __all__ = [
 
 _SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _QID: Final = re.compile(r"Q[1-9][0-9]*")
-
-
-class FieldError(LibyaModelError, ValueError):
-    """A field value the model refuses: a malformed id, an empty name, no evidence."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 class Target(enum.Enum):
