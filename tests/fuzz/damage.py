@@ -718,7 +718,7 @@ def reports(problem: lm.Problem, damage: Damage, paths: dict[str, Path]) -> bool
     return _field_matches(problem, damage)
 
 
-_KNOCK_ON = ("is not a known id", "but this field needs", "already defined")
+_KNOCK_ON = ("is not a known id", "could not be checked", "but this field needs", "already defined")
 
 
 def explained(problem: lm.Problem, damage: Damage, paths: dict[str, Path]) -> bool:

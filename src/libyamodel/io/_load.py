@@ -6,6 +6,7 @@ import contextlib
 import gc
 import os
 import re
+import typing
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -19,7 +20,13 @@ from cattrs.errors import (
 
 from libyamodel._suggest import did_you_mean
 from libyamodel.errors import DataError, Problem
-from libyamodel.io._convert import describe, structure_record
+from libyamodel.io._convert import (
+    BAD_VALUE,
+    describe,
+    is_bad_value,
+    structure_record,
+    structure_value,
+)
 from libyamodel.io._reading import (
     DEFAULT_LIMITS,
     Document,
@@ -39,6 +46,7 @@ from libyamodel.model import (
     Source,
     Target,
     references,
+    references_in,
 )
 from libyamodel.model._entities import Actor, Institution
 
@@ -141,6 +149,16 @@ class _Collector:
     records: list[tuple[Record, Origin]] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     failed_ids: set[str] = attrs.Factory(set)
+    """The ids of records of no known type."""
+    partial: list[Partial] = attrs.Factory(list)
+    unread: dict[Path, frozenset[str] | None] = attrs.Factory(dict)
+    """Files that did not parse, each with the words it holds (None: it might hold any)."""
+
+    def broken(self, data: Mapping[Any, Any]) -> None:
+        """Note a record that could not be read at all, so that references to it are not
+        reported as unknown."""
+        if isinstance(data.get("id"), str):
+            self.failed_ids.add(data["id"])
 
     def problem(
         self,
@@ -181,6 +199,10 @@ class _Collector:
                         or "a file holds a list of records, or a mapping from record type "
                         f"({', '.join(sorted(RECORD_TYPES))}) to a list of records",
                     )
+                    if isinstance(items, list):
+                        for item in items:
+                            if isinstance(item, dict):
+                                self.broken(item)
                 elif not isinstance(items, list):
                     self.problem(
                         origin, f"expected a list of {group} records, got {describe(items)}"
@@ -211,6 +233,7 @@ class _Collector:
                 record=_record_name(data, label),
                 hint=f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
+            self.broken(data)
             return
         if group is not None and type_name != group:
             self.problem(
@@ -219,6 +242,7 @@ class _Collector:
                 record=_record_name(data, label),
                 steps=("type",),
             )
+            self.broken(data)
             return
         cls = RECORD_TYPES.get(type_name) if isinstance(type_name, str) else None
         if cls is None:
@@ -230,6 +254,7 @@ class _Collector:
                 hint=did_you_mean(str(type_name), RECORD_TYPES)
                 or f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
+            self.broken(data)
             return
         known = _FIELD_NAMES[cls]
         fields = dict(data)
@@ -248,42 +273,78 @@ class _Collector:
                     )
         try:
             record = structure_record(fields, cls)
-        except Exception as error:
-            name = _record_name(data, label)
-            reported: set[tuple[Step, ...]] = set()
-            for steps, leaf in _leaves(error):
-                message, hint = _message(leaf, cls)
-                reported.add(steps[:1])
-                self.problem(origin, message, record=name, steps=steps, hint=hint)
-            if isinstance(fields.get("id"), str):
-                self.failed_ids.add(fields["id"])
-            for steps, leaf in _field_checks(cls, fields):
-                if steps[:1] not in reported:
-                    message, hint = _message(leaf, cls)
-                    self.problem(origin, message, record=name, steps=steps, hint=hint)
+        except BAD_VALUE as error:
+            if not is_bad_value(error):
+                raise
+            self.add_partial(cls, fields, origin, _record_name(data, label), error)
             return
         self.records.append((record, origin))
 
+    def add_partial(
+        self,
+        cls: type[Record],
+        fields: Mapping[str, Any],
+        origin: Origin,
+        name: str,
+        error: BaseException,
+    ) -> None:
+        """Report what is wrong with a record, and keep the fields that could be read, whose
+        references and id are checked with the others'."""
+        reported: set[str] = set()
+        for steps, leaf in _leaves(error):
+            message, hint = _message(leaf, cls)
+            reported.add(str(steps[0]) if steps else "")
+            self.problem(origin, message, record=name, steps=steps, hint=hint)
+        values: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            if field.name not in fields or field.name in reported:
+                continue
+            try:
+                values[field.name] = _read_field(cls, field, fields[field.name])
+            except FieldError as refused:
+                message, hint = _message(refused, cls)
+                self.problem(origin, message, record=name, steps=_steps(refused.field), hint=hint)
+            except BAD_VALUE as refused:
+                if not is_bad_value(refused):
+                    raise
+                # Refused alone as it was within the record, where it is reported.
+        if "id" not in values and isinstance(fields.get("id"), str):
+            self.failed_ids.add(fields["id"])
+        self.partial.append(Partial(cls, values, origin, name, len(self.records)))
 
-def _field_checks(
-    cls: type[Record], fields: Mapping[str, Any]
-) -> Iterator[tuple[tuple[Step, ...], FieldError]]:
-    """Run the model's own field validators on raw values that are already of the right shape."""
-    for field in attrs.fields(cls):
-        validator = field.validator
-        if validator is None or field.name not in fields:
-            continue
-        value = fields[field.name]
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            value = tuple(value)
-        if not isinstance(value, str | tuple):
-            continue
-        try:
-            validator(None, field, value)
-        except FieldError as error:
-            yield _steps(error.field), error
-        except Exception:
-            continue
+
+@attrs.frozen
+class Partial:
+    """The fields that could be read of a record that could not be made whole."""
+
+    cls: type[Record]
+    values: Mapping[str, Any]
+    origin: Origin
+    name: str
+    """The record as problems name it: its type and id."""
+    position: int = 0
+    """How many whole records were read before it, to keep the order of the files."""
+
+
+_FIELD_TYPES: Final[dict[type[Record], Mapping[str, Any]]] = {}
+
+
+def _field_types(cls: type[Record]) -> Mapping[str, Any]:
+    """The resolved type of each field of ``cls``, found when a record of it first fails."""
+    types = _FIELD_TYPES.get(cls)
+    if types is None:
+        types = _FIELD_TYPES[cls] = typing.get_type_hints(cls)
+    return types
+
+
+def _read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -> Any:
+    """A field's value structured, converted and checked alone, as the record would have it."""
+    value = structure_value(value, _field_types(cls)[field.name])
+    if callable(field.converter):
+        value = field.converter(value)
+    if field.validator is not None:
+        field.validator(None, field, value)
+    return value
 
 
 _TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
@@ -297,26 +358,32 @@ _TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
 
 
 def check_records(
-    records: Sequence[tuple[Record, Origin]], failed_ids: Collection[str] = ()
+    records: Sequence[tuple[Record, Origin]],
+    failed_ids: Collection[str] = (),
+    *,
+    partial: Sequence[Partial] = (),
+    unread: Mapping[Path, frozenset[str] | None] | None = None,
 ) -> list[Problem]:
     """Problems across records: ids defined twice, references that do not resolve.
 
     References to ``failed_ids`` (records already reported as broken) are not
-    reported again.
+    reported again. ``partial`` records (broken, with the fields that could be read)
+    have their ids and references checked too; ``unread`` files did not parse, so a
+    reference to an id one of them may define is said to be unchecked, not unknown.
     """
     collector = _Collector()
-    by_id: dict[str, tuple[Record, Origin]] = {}
-    for record, origin in records:
-        earlier = by_id.get(record.id)
+    by_id: dict[str, tuple[type[Record], Origin]] = {}
+    for ident, cls, origin in _in_order(records, partial):
+        earlier = by_id.get(ident)
         if earlier is None:
-            by_id[record.id] = (record, origin)
+            by_id[ident] = (cls, origin)
             continue
         file, line = earlier[1].locate(("id",))
         where = "elsewhere" if file is None else (f"{file}:{line}" if line else str(file))
         collector.problem(
             origin,
-            f"the id {record.id!r} is already defined ({where})",
-            record=f"{record.TYPE} {record.id!r}",
+            f"the id {ident!r} is already defined ({where})",
+            record=f"{cls.TYPE} {ident!r}",
             steps=("id",),
             hint="ids must be unique across all files; rename one",
         )
@@ -338,20 +405,31 @@ def check_records(
             by_qid[qid] = (record, origin)
     by_kind: dict[Target, list[str]] = {}
     unknown = 0
-    for record, origin in records:
-        for path, ident, target in references(record):
+    for origin, name, found_references in _all_references(records, partial):
+        for path, ident, target in found_references:
             found = by_id.get(ident)
             allowed = _TARGETS[target]
-            if found is not None and isinstance(found[0], allowed):
+            if found is not None and issubclass(found[0], allowed):
                 continue
-            name = f"{record.TYPE} {record.id!r}"
             if found is None and ident in failed_ids:
                 continue
+            if found is None and unread:
+                files = [file for file, words in unread.items() if words is None or ident in words]
+                if files:
+                    collector.problem(
+                        origin,
+                        f"{ident!r} could not be checked: "
+                        f"{_names(files)} did not parse, and may define it",
+                        record=name,
+                        steps=_steps(path),
+                        hint="fix that file, and the reference is checked",
+                    )
+                    continue
             if found is None:
                 unknown += 1
                 if target not in by_kind:
                     by_kind[target] = sorted(
-                        i for i, (r, _) in by_id.items() if isinstance(r, allowed)
+                        i for i, (cls, _) in by_id.items() if issubclass(cls, allowed)
                     )
                 collector.problem(
                     origin,
@@ -371,6 +449,36 @@ def check_records(
     return collector.problems
 
 
+def _in_order(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[str, type[Record], Origin]]:
+    """Each id with its record's type and origin, whole and partial records in file order."""
+    pending = iter(p for p in partial if isinstance(p.values.get("id"), str))
+    waiting = next(pending, None)
+    for index, (record, origin) in enumerate(records):
+        while waiting is not None and waiting.position <= index:
+            yield waiting.values["id"], waiting.cls, waiting.origin
+            waiting = next(pending, None)
+        yield record.id, type(record), origin
+    while waiting is not None:
+        yield waiting.values["id"], waiting.cls, waiting.origin
+        waiting = next(pending, None)
+
+
+def _all_references(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[Origin, str, Iterable[tuple[str, str, Target]]]]:
+    for record, origin in records:
+        yield origin, f"{record.TYPE} {record.id!r}", references(record)
+    for broken in partial:
+        yield broken.origin, broken.name, references_in(broken.cls, broken.values)
+
+
+def _names(files: Iterable[Path]) -> str:
+    names = sorted(str(file) for file in files)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector for a bulk load: records hold no cycles,
@@ -385,7 +493,11 @@ def paused_gc() -> Iterator[None]:
 
 
 def _data_files(path: Path) -> Iterator[Path]:
-    """The data files under ``path`` in a stable order, following links to folders once."""
+    """The data files under ``path`` in a stable order, following links to folders once.
+
+    Files and folders whose names start with ``.`` or ``_`` (drafts) are left out; a file
+    named on its own is read whatever its name.
+    """
     if not path.is_dir():
         yield path
         return
@@ -398,8 +510,25 @@ def _data_files(path: Path) -> Iterator[Path]:
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for file in sorted(files):
-            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
+            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith((".", "_")):
                 yield Path(root) / file
+
+
+_WORD: Final = re.compile(r"[\w-]+")
+
+
+def _words(file: Path, limits: Limits) -> frozenset[str] | None:
+    """The words in a file that did not parse, among them every id it may define; None
+    when it might define any (it cannot be read as text, or escapes may spell an id)."""
+    try:
+        if file.stat().st_size > limits.max_file_bytes:
+            return None
+        text = file.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "\\" in text:
+        return None
+    return frozenset(_WORD.findall(text))
 
 
 def load_records(
@@ -434,6 +563,7 @@ def load_records(
                 document = read(file, limits=limits)
             except ReadError as error:
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
+                collector.unread[file] = _words(file, limits)
                 continue
             collector.add_document(document)
             if len(collector.records) > limits.max_records:
@@ -445,8 +575,12 @@ def load_records(
                     )
                 )
                 raise DataError(collector.problems)
+    offset = len(context)
     problems = collector.problems + check_records(
-        [*context, *collector.records], collector.failed_ids
+        [*context, *collector.records],
+        collector.failed_ids,
+        partial=[attrs.evolve(p, position=p.position + offset) for p in collector.partial],
+        unread=collector.unread,
     )
     problems.sort(key=lambda p: (str(p.file or ""), p.line or 0))
     if problems:

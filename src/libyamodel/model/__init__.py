@@ -16,6 +16,7 @@ from libyamodel.model._base import (
     headline,
     named,
     references,
+    references_in,
 )
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
@@ -130,4 +131,5 @@ __all__ = [
     "headline",
     "named",
     "references",
+    "references_in",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -23,6 +23,7 @@ __all__ = [
     "Target",
     "named",
     "references",
+    "references_in",
     "status_of",
 ]
 
@@ -285,8 +286,22 @@ def references(
 
     ``evidence=False`` leaves out the sources and speakers cited in evidence.
     """
-    for name, target, via in _reference_fields(type(record)):
-        value = getattr(record, name)
+    return _references(type(record), functools.partial(getattr, record), evidence)
+
+
+def references_in(
+    cls: type, values: Mapping[str, Any], *, evidence: bool = True
+) -> Iterator[tuple[str, str, Target]]:
+    """The references among some field values of a ``cls`` record, as :func:`references`
+    gives them: for a record that could not be made whole, whose fields were read alone."""
+    return _references(cls, values.get, evidence)
+
+
+def _references(
+    cls: type, value_of: Callable[[str], Any], evidence: bool
+) -> Iterator[tuple[str, str, Target]]:
+    for name, target, via in _reference_fields(cls):
+        value = value_of(name)
         if value is None:
             continue
         if target is None:
