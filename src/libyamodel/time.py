@@ -123,7 +123,7 @@ _FORM = re.compile(
     re.VERBOSE,
 )
 
-_FORMS_HELP: Final = (
+FORMS_HELP: Final = (
     "accepted forms: 2014, 2014-06, 2014-06-25, 2017-09-20~ (approximate), "
     "2014-06? (uncertain), early|mid|late 2019-06 (or a year), "
     "..2014-11-13 (on or before), 2014-11-13.. (on or after)"
@@ -246,7 +246,7 @@ class PartialDate:
     def _parse(cls, text: str) -> Self:
         match = _FORM.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            raise DateFormatError(f"{text!r} is not a partial date; {_FORMS_HELP}")
+            raise DateFormatError(f"{text!r} is not a partial date; {FORMS_HELP}")
         if match["before"] and match["after"]:
             raise DateFormatError(
                 f"{text!r} is open at both ends; write a period {{start: ..D, end: D..}} instead"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
 import typing
@@ -37,20 +35,15 @@ from libyamodel.io._reading import (
 )
 from libyamodel.model import (
     RECORD_TYPES,
-    Entity,
+    TARGETS,
     FieldError,
-    Mandate,
-    Office,
-    Place,
     Record,
-    Source,
     Target,
     references,
     references_in,
 )
-from libyamodel.model._entities import Actor, Institution
 
-__all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records", "paused_gc"]
+__all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
 
 DATA_SUFFIXES: Final = (".yaml", ".yml", ".json")
 _SUGGESTIONS: Final = 200
@@ -347,16 +340,6 @@ def _read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -
     return value
 
 
-_TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
-    Target.PARTY: (Actor, Institution),
-    Target.ENTITY: (Entity,),
-    Target.PLACE: (Place,),
-    Target.OFFICE: (Office,),
-    Target.SOURCE: (Source,),
-    Target.MANDATE: (Mandate,),
-}
-
-
 def check_records(
     records: Sequence[tuple[Record, Origin]],
     failed_ids: Collection[str] = (),
@@ -408,7 +391,7 @@ def check_records(
     for origin, name, found_references in _all_references(records, partial):
         for path, ident, target in found_references:
             found = by_id.get(ident)
-            allowed = _TARGETS[target]
+            allowed = TARGETS[target]
             if found is not None and issubclass(found[0], allowed):
                 continue
             if found is None and ident in failed_ids:
@@ -477,19 +460,6 @@ def _all_references(
 def _names(files: Iterable[Path]) -> str:
     names = sorted(str(file) for file in files)
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk load: records hold no cycles,
-    and collecting while millions of objects are made would dominate the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _data_files(path: Path) -> Iterator[Path]:

@@ -46,6 +46,7 @@ from libyamodel.model._facts import (
     Support,
     Tenure,
 )
+from libyamodel.model._integrity import TARGETS
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -91,6 +92,7 @@ __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
     "RECORD_TYPES",
+    "TARGETS",
     "VOCABULARIES",
     "Actor",
     "ActorKind",

@@ -27,8 +27,8 @@ __all__ = [
     "status_of",
 ]
 
-_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
-_QID: Final = re.compile(r"Q[1-9][0-9]*")
+ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+QID_PATTERN: Final = re.compile(r"Q[1-9][0-9]*")
 
 
 class Target(enum.Enum):
@@ -55,7 +55,7 @@ _ID_HELP: Final = (
 
 def is_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a slug id."""
-    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
+    if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
         raise FieldError(attribute.name, f"{value!r} is not an id; {_ID_HELP}")
 
 
@@ -68,7 +68,7 @@ def is_optional_id(instance: object, attribute: attrs.Attribute[Any], value: obj
 def are_ids(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """Validator: a tuple of slug ids."""
     for index, item in enumerate(value):
-        if not isinstance(item, str) or _SLUG.fullmatch(item) is None:
+        if not isinstance(item, str) or ID_PATTERN.fullmatch(item) is None:
             raise FieldError(f"{attribute.name}[{index}]", f"{item!r} is not an id; {_ID_HELP}")
 
 
@@ -93,7 +93,7 @@ def are_texts(_: object, attribute: attrs.Attribute[Any], value: tuple[object, .
 
 def is_optional_qid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a Wikidata item id such as ``Q1016``, or ``None``."""
-    if value is not None and (not isinstance(value, str) or _QID.fullmatch(value) is None):
+    if value is not None and (not isinstance(value, str) or QID_PATTERN.fullmatch(value) is None):
         raise FieldError(attribute.name, f"{value!r} is not a Wikidata item id such as Q1016")
 
 
