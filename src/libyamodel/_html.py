@@ -13,8 +13,8 @@ from libyamodel.plot import COLOURS
 from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
 
 if TYPE_CHECKING:
-    from libyamodel.dataset import Dataset
     from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
+    from libyamodel.store import Dataset
 
 __all__ = ["dataset_html", "facts_html", "profile_html", "record_html", "verdict_html"]
 

@@ -12,10 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TextIO
 
-from libyamodel.dataset import Dataset, load
 from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Entity, Fact, Record, headline
+from libyamodel.store import Dataset, load
 from libyamodel.time import to_date
 
 __all__ = ["main"]

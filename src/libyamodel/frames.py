@@ -21,7 +21,7 @@ from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate
 if TYPE_CHECKING:
     import pandas
 
-    from libyamodel.dataset import Dataset
+    from libyamodel.store import Dataset
 
 __all__ = ["ENTITIES", "entity_rows", "fact_rows", "to_pandas", "to_parquet"]
 

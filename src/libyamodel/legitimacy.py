@@ -27,7 +27,7 @@ from libyamodel.model import (
 from libyamodel.time import Truth
 
 if TYPE_CHECKING:
-    from libyamodel.dataset import Dataset
+    from libyamodel.store import Dataset
 
 __all__ = ["Assessed", "LegitimacyProfile", "Rule", "Verdict", "build_profile"]
 

@@ -15,7 +15,7 @@ from libyamodel.model import Actor, ActorKind, Institution, NamedEntity, Office,
 from libyamodel.time import PartialDate
 
 if TYPE_CHECKING:
-    from libyamodel.dataset import Dataset
+    from libyamodel.store import Dataset
 
 __all__ = ["WIKIDATA_SCHEME", "popolo_date", "to_popolo"]
 

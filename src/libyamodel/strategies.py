@@ -14,7 +14,6 @@ import attrs
 import pendulum
 from hypothesis import strategies as st
 
-from libyamodel.dataset import Dataset
 from libyamodel.model import (
     FACT_TYPES,
     Actor,
@@ -48,6 +47,7 @@ from libyamodel.model import (
     SupportKind,
     Tenure,
 )
+from libyamodel.store import Dataset
 from libyamodel.time import Open, Part, PartialDate, Period, Truth
 
 __all__ = [
