@@ -14,29 +14,14 @@ from typing import Any, Final, TextIO
 
 from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
-from libyamodel.model import Entity, Fact, Record, headline
+from libyamodel.model import Fact, Record
 from libyamodel.store import Dataset, load
 from libyamodel.time import to_date
+from libyamodel.views._common import summary
 
 __all__ = ["main"]
 
 Row = Sequence[str]
-
-
-def _describe(fact: Fact, ds: Dataset | None = None) -> str:
-    """A short line naming what a fact says: with ids, or with names when ``ds`` is given."""
-    parts = headline(fact)
-    if parts and parts[0][0] == "name":
-        return parts[0][1]
-    if ds is None:
-        return " ".join(f"{field}={value}" for field, value in parts)
-    return " ".join(f"{field}={_name(ds, value)}" for field, value in parts)
-
-
-def _name(ds: Dataset, value: str) -> str:
-    """The entity's name for a reader, or the value itself when it names no entity."""
-    record = ds.get(value)
-    return record.name if isinstance(record, Entity) else value
 
 
 class _Output:
@@ -87,9 +72,9 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []
     records: list[dict[str, Any]] = []
-    named = ds if out.table else None
+    names = ds if out.table else None
     for fact in facts:
-        row = [fact.id, _describe(fact, named), str(fact.period), fact.status.value]
+        row = [fact.id, summary(fact, names), str(fact.period), fact.status.value]
         if day is None:
             rows.append(row)
             records.append(_plain(fact))

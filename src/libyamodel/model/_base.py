@@ -192,7 +192,7 @@ class Record:
     __repr__ = compact_repr
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import record_html
+        from libyamodel.views._html import record_html
 
         return record_html(self)
 

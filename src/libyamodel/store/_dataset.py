@@ -37,7 +37,6 @@ from libyamodel.model import (
     Source,
     Support,
     Tenure,
-    fact_type,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
 from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, to_date
@@ -151,7 +150,7 @@ class Dataset:
         return f"<Dataset: {len(self._entities)} entities, {len(self._facts)} facts>"
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import dataset_html
+        from libyamodel.views._html import dataset_html
 
         return dataset_html(self)
 
@@ -434,20 +433,20 @@ class Dataset:
 
     def to_popolo(self) -> dict[str, list[dict[str, Any]]]:
         """Persons, organizations, posts and memberships as Popolo JSON."""
-        from libyamodel.popolo import to_popolo
+        from libyamodel.views.popolo import to_popolo
 
         return to_popolo(self)
 
     def to_pandas(self, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
         """One row per fact (of one type, or all), or per entity for ``"entity"``; needs the
         ``frames`` extra."""
-        from libyamodel.frames import to_pandas
+        from libyamodel.views.frames import to_pandas
 
         return to_pandas(self, type)
 
     def to_parquet(self, path: StrPath, type: str | builtins.type[Fact] | None = None) -> None:
         """Write :meth:`to_pandas` to a Parquet file; needs the ``frames`` extra."""
-        from libyamodel.frames import to_parquet
+        from libyamodel.views.frames import to_parquet
 
         to_parquet(self, path, type)
 
@@ -463,17 +462,9 @@ class Dataset:
         ``types`` keeps only facts of those types (classes or names such as
         ``"control_claim"``). Rows are labelled with entities' names. Returns the Axes.
         """
-        from libyamodel.plot import fact_label, timeline
+        from libyamodel.views.plot import plot_dataset
 
-        kinds = tuple(fact_type(kind) for kind in types)
-        chosen: dict[str, Fact] = {}
-        for entity in entities:
-            for fact in self.timeline(entity):
-                if not kinds or isinstance(fact, kinds):
-                    chosen[fact.id] = fact
-        facts = sorted(chosen.values(), key=lambda fact: self._index.rank[fact.id])
-        labels = [fact_label(fact, self._by_id) for fact in facts]
-        return timeline(facts, ax=ax, title=title, labels=labels)
+        return plot_dataset(self, *entities, types=types, ax=ax, title=title)
 
     def dump(self, folder: StrPath, *, overwrite: bool = False) -> tuple[Path, ...]:
         """Write the dataset as YAML files (one per record type) that load back equal."""

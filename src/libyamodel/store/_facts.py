@@ -41,7 +41,7 @@ class Facts(tuple[F, ...]):
         return type(cls.__name__, (cls,), {"__slots__": (), "_records": records})
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import facts_html
+        from libyamodel.views._html import facts_html
 
         return facts_html(self, names=self._records)
 

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import Entity, Evidence, Fact, Record, Status, headline
-from libyamodel.plot import COLOURS
-from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
+from libyamodel.model import Evidence, Fact, Record, Status, headline
+from libyamodel.time import PartialDate, Period, Truth
+from libyamodel.views._common import COLOURS, TRUTH_COLOURS, Records, finite, name_of
 
 if TYPE_CHECKING:
     from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
     from libyamodel.store import Dataset
 
 __all__ = ["dataset_html", "facts_html", "profile_html", "record_html", "verdict_html"]
-
-_TRUTH_COLOURS = {Truth.YES: "#1b7837", Truth.MAYBE: "#b8860b", Truth.NO: "#999999"}
 
 
 def _e(value: object) -> str:
@@ -39,11 +37,11 @@ def status_badge(status: Status) -> str:
 
 def truth_badge(truth: Truth) -> str:
     """A coloured label for a truth value."""
-    return _badge(truth.name, _TRUTH_COLOURS[truth])
+    return _badge(truth.name, TRUTH_COLOURS[truth])
 
 
 def _day(day: Any) -> str:
-    return "open" if day in (MIN_DATE, MAX_DATE) else str(day)
+    return "open" if finite(day) is None else str(day)
 
 
 def _bounds(date: PartialDate) -> str:
@@ -118,15 +116,15 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _named(value: str, names: Mapping[str, Record] | None) -> str:
+def _named(value: str, names: Records | None) -> str:
     """An entity's name, with its id on hover; the value itself where it names no entity."""
-    record = None if names is None else names.get(value)
-    if isinstance(record, Entity):
-        return f"<span title='{_e(value)}'>{_e(record.name)}</span>"
+    shown = name_of(value, names)
+    if shown != value:
+        return f"<span title='{_e(value)}'>{_e(shown)}</span>"
     return f"<code>{_e(value)}</code>"
 
 
-def _says(fact: Fact, names: Mapping[str, Record] | None = None) -> str:
+def _says(fact: Fact, names: Records | None = None) -> str:
     parts = headline(fact)
     if parts and parts[0][0] == "name":
         return _e(parts[0][1])
@@ -137,7 +135,7 @@ def facts_html(
     facts: Sequence[Fact],
     truths: Sequence[Truth] | None = None,
     *,
-    names: Mapping[str, Record] | None = None,
+    names: Records | None = None,
 ) -> str:
     """Facts as a table: id, what it says, period, status (and truth on a date if given).
 
