@@ -90,15 +90,15 @@ def _certainty(args: argparse.Namespace) -> Any:
 
 
 def _claimants(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.claimants(args.on, args.role, _certainty(args)), args.on)
+    _facts(out, ds, ds.claimants(args.on, role=args.role, certainty=_certainty(args)), args.on)
 
 
 def _controllers(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.controllers(args.place, args.on, _certainty(args)), args.on)
+    _facts(out, ds, ds.controllers(args.place, args.on, certainty=_certainty(args)), args.on)
 
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.holders(args.office, args.on, _certainty(args)), args.on)
+    _facts(out, ds, ds.holders(args.office, args.on, certainty=_certainty(args)), args.on)
 
 
 def _timeline(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -286,7 +286,7 @@ def _run(args: argparse.Namespace, stream: TextIO) -> int:
         else:
             print(error, file=sys.stderr)
         return 1
-    except (LibyaModelError, ValueError) as error:
+    except LibyaModelError as error:
         print(f"libyamodel: {error}", file=sys.stderr)
         return 2
     stream.flush()

@@ -452,7 +452,7 @@ def to_date(value: DateLike | Any) -> pendulum.Date:
         try:
             return pendulum.Date.fromisoformat(value)
         except ValueError:
-            raise ValueError(
+            raise DateFormatError(
                 f"{value!r} is not an ISO date; write YYYY-MM-DD, e.g. 2014-11-13"
             ) from None
     raise TypeError(f"expected an ISO date string, datetime.date or pendulum.Date, got {value!r}")

@@ -18,7 +18,7 @@ def dated_queries(ds, day, certainty):
     """Every query that takes a date, with every entity filter it has."""
     yield "claimants", ds.claimants(day, certainty=certainty)
     for role in ("legislature", "government"):
-        yield f"claimants {role}", ds.claimants(day, role, certainty=certainty)
+        yield f"claimants {role}", ds.claimants(day, role=role, certainty=certainty)
     yield "recognitions", ds.recognitions(day, certainty=certainty)
     yield "mandates", ds.mandates(day, certainty=certainty)
     yield "supports", ds.supports(day, certainty=certainty)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -118,18 +117,18 @@ class Dataset:
         """Every fact, ordered by the earliest day its period can start, then id."""
         return self._facts
 
-    def get(self, id: str) -> Record | None:
+    def get(self, ident: str, /) -> Record | None:
         """The entity or fact with this id, or ``None``."""
-        return self._by_id.get(id)
+        return self._by_id.get(ident)
 
-    def __getitem__(self, id: str) -> Record:
-        record = self._by_id.get(id)
+    def __getitem__(self, ident: str, /) -> Record:
+        record = self._by_id.get(ident)
         if record is None:
-            raise UnknownId(id, close_matches(id, self._by_id))
+            raise UnknownId(ident, close_matches(ident, self._by_id))
         return record
 
-    def __contains__(self, id: object) -> bool:
-        return id in self._by_id
+    def __contains__(self, ident: object, /) -> bool:
+        return ident in self._by_id
 
     def __iter__(self) -> Iterator[Record]:
         yield from self._entities
@@ -247,11 +246,11 @@ class Dataset:
     def claimants(
         self,
         on: DateLike,
-        role: str | None = None,
-        certainty: Certainty = "definite",
         *,
+        role: str | None = None,
         claimant: EntityRef | None = None,
-    ) -> tuple[LegitimacyClaim, ...]:
+        certainty: Certainty = "definite",
+    ) -> Facts[LegitimacyClaim]:
         """Claims to legitimacy in force on ``on``, for one role (such as "legislature") or all,
         optionally by one claimant."""
         return self._query(
@@ -265,10 +264,11 @@ class Dataset:
     def recognitions(
         self,
         on: DateLike | None = None,
+        *,
         recognized: EntityRef | None = None,
         recognizer: EntityRef | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Recognition, ...]:
+    ) -> Facts[Recognition]:
         """Recognitions (and refusals, ``accepts=False``), on a date or at any time."""
         return self._query(
             Recognition,
@@ -280,27 +280,28 @@ class Dataset:
     def mandates(
         self,
         on: DateLike | None = None,
+        *,
         holder: EntityRef | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Mandate, ...]:
+    ) -> Facts[Mandate]:
         """Mandates in force on a date, or all of them, optionally for one holder."""
         return self._query(Mandate, on=on, certainty=certainty, naming=[(("holder",), holder)])
 
     def holders(
-        self, office: EntityRef, on: DateLike, certainty: Certainty = "definite"
-    ) -> tuple[Tenure, ...]:
+        self, office: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+    ) -> Facts[Tenure]:
         """Who held ``office`` on ``on``: the tenures in force then."""
         return self._query(Tenure, on=on, certainty=certainty, naming=[(("office",), office)])
 
     def controllers(
-        self, place: EntityRef, on: DateLike, certainty: Certainty = "definite"
-    ) -> tuple[ControlClaim, ...]:
+        self, place: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+    ) -> Facts[ControlClaim]:
         """Who held ``place`` on ``on``: the control claims in force then."""
         return self._query(ControlClaim, on=on, certainty=certainty, naming=[(("place",), place)])
 
     def territory(
-        self, controller: EntityRef, on: DateLike, certainty: Certainty = "definite"
-    ) -> tuple[ControlClaim, ...]:
+        self, controller: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+    ) -> Facts[ControlClaim]:
         """What ``controller`` held on ``on``: its control claims in force then."""
         return self._query(
             ControlClaim, on=on, certainty=certainty, naming=[(("controller",), controller)]
@@ -309,10 +310,11 @@ class Dataset:
     def supports(
         self,
         on: DateLike | None = None,
+        *,
         supporter: EntityRef | None = None,
         supported: EntityRef | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Support, ...]:
+    ) -> Facts[Support]:
         """Support given, on a date or at any time, optionally by or to one party."""
         return self._query(
             Support,
@@ -324,10 +326,11 @@ class Dataset:
     def memberships(
         self,
         on: DateLike | None = None,
+        *,
         member: EntityRef | None = None,
         organization: EntityRef | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Membership, ...]:
+    ) -> Facts[Membership]:
         """Who belonged to, led or was part of whom, on a date or at any time."""
         return self._query(
             Membership,
@@ -339,10 +342,11 @@ class Dataset:
     def rulings(
         self,
         subject: EntityRef | None = None,
+        *,
         court: EntityRef | None = None,
         between: tuple[DateLike, DateLike] | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Ruling, ...]:
+    ) -> Facts[Ruling]:
         """Court rulings, optionally on one subject, by one court, or dated within ``between``."""
         return self._query(
             Ruling,
@@ -354,10 +358,11 @@ class Dataset:
     def conferences(
         self,
         attendee: EntityRef | None = None,
+        *,
         place: EntityRef | None = None,
         between: tuple[DateLike, DateLike] | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Conference, ...]:
+    ) -> Facts[Conference]:
         """Conferences, optionally with one attendee (host, chair or participant) or place."""
         return self._query(
             Conference,
@@ -369,10 +374,11 @@ class Dataset:
     def events(
         self,
         between: tuple[DateLike, DateLike] | None = None,
+        *,
         actor: EntityRef | None = None,
         place: EntityRef | None = None,
         certainty: Certainty = "definite",
-    ) -> tuple[Event, ...]:
+    ) -> Facts[Event]:
         """Events, optionally within ``between``, involving an actor, or at a place."""
         return self._query(
             Event,
@@ -381,7 +387,7 @@ class Dataset:
             naming=[(("actors",), actor), (("places",), place)],
         )
 
-    def timeline(self, entity: EntityRef) -> tuple[Fact, ...]:
+    def timeline(self, entity: EntityRef) -> Facts[Fact]:
         """Every fact that names the entity in one of its fields, in date order."""
         ident = self._id(entity)
         if isinstance(self._by_id[ident], Source):
@@ -437,23 +443,23 @@ class Dataset:
 
         return to_popolo(self)
 
-    def to_pandas(self, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
+    def to_pandas(self, kind: str | type[Fact] | None = None, /) -> pandas.DataFrame:
         """One row per fact (of one type, or all), or per entity for ``"entity"``; needs the
         ``frames`` extra."""
         from libyamodel.views.frames import to_pandas
 
-        return to_pandas(self, type)
+        return to_pandas(self, kind)
 
-    def to_parquet(self, path: StrPath, type: str | builtins.type[Fact] | None = None) -> None:
+    def to_parquet(self, path: StrPath, kind: str | type[Fact] | None = None, /) -> None:
         """Write :meth:`to_pandas` to a Parquet file; needs the ``frames`` extra."""
         from libyamodel.views.frames import to_parquet
 
-        to_parquet(self, path, type)
+        to_parquet(self, path, kind)
 
     def plot(
         self,
         *entities: EntityRef,
-        types: Sequence[str | builtins.type[Fact]] = (),
+        types: Sequence[str | type[Fact]] = (),
         ax: Axes | None = None,
         title: str | None = None,
     ) -> Axes:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 import attrs
 import pendulum
 
+from libyamodel.errors import PeriodError
 from libyamodel.model import (
     Entity,
     Fact,
@@ -219,7 +220,7 @@ class Indexes:
         elif between is not None:
             first, last = to_date(between[0]), to_date(between[1])
             if first > last:
-                raise ValueError(f"between ends ({last}) before it starts ({first})")
+                raise PeriodError(f"between ends ({last}) before it starts ({first})")
             touching = self.in_order(
                 g.touching(first.toordinal(), last.toordinal()) for g in spans if g
             )

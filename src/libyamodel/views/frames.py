@@ -88,7 +88,7 @@ def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dic
     return rows
 
 
-def to_pandas(dataset: Dataset, type: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
+def to_pandas(dataset: Dataset, kind: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
     """A DataFrame with one row per fact (of one type, or all), or, for ``"entity"``, per
     entity (id, type, name, kind, aliases), to join ids to names.
 
@@ -97,10 +97,10 @@ def to_pandas(dataset: Dataset, type: str | builtins.type[Fact] | None = None) -
     """
     import pandas as pd
 
-    if type == ENTITIES:
+    if kind == ENTITIES:
         return pd.DataFrame(entity_rows(dataset.entities), columns=list(_ENTITY_COLUMNS))
-    kind = None if type is None else fact_type(type)
-    facts = [fact for fact in dataset.facts if kind is None or isinstance(fact, kind)]
+    cls = None if kind is None else fact_type(kind)
+    facts = [fact for fact in dataset.facts if cls is None or isinstance(fact, cls)]
     frame = pd.DataFrame(fact_rows(facts, dataset))
     if frame.empty:
         frame = pd.DataFrame(columns=["id", "type", "status", *_DATE_COLUMNS])
@@ -116,7 +116,7 @@ def to_pandas(dataset: Dataset, type: str | builtins.type[Fact] | None = None) -
 def to_parquet(
     dataset: Dataset,
     path: str | os.PathLike[str],
-    type: str | builtins.type[Fact] | None = None,
+    kind: str | builtins.type[Fact] | None = None,
 ) -> None:
     """Write :func:`to_pandas`'s frame to a Parquet file (needs pyarrow)."""
-    to_pandas(dataset, type).to_parquet(path, index=False)
+    to_pandas(dataset, kind).to_parquet(path, index=False)
