@@ -151,7 +151,7 @@ class Evidence:
 
 
 def status_of(evidence: tuple[Evidence, ...]) -> Status:
-    """The status a set of evidence gives a fact (DESIGN section 2)."""
+    """The status a set of evidence gives a fact (docs/index.md, "Evidence and status")."""
     stances = {item.stance for item in evidence}
     denied = Stance.DENIES in stances
     if stances - {Stance.DENIES}:
