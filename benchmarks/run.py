@@ -1,4 +1,4 @@
-"""Benchmarks for libyamodel against the alternatives a user would pick. The targets are in docs/performance.md.
+"""Benchmarks for libyamodel against the alternatives a user would pick (docs/performance.md).
 
     python benchmarks/run.py [--sizes 10000 100000 1000000] [--workloads succession independent]
                              [--json] [--quick] [--profile]
