@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import re
 import typing
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,12 +23,13 @@ from libyamodel.io._convert import (
     structure_record,
     structure_value,
 )
+from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
+from libyamodel.io._origin import Origin, Step, format_steps, steps_of
 from libyamodel.io._reading import (
     DEFAULT_LIMITS,
     Document,
     Limits,
     ReadError,
-    node_tree_of,
     read,
 )
 from libyamodel.model import (
@@ -45,55 +44,12 @@ from libyamodel.model import (
 
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
 
-DATA_SUFFIXES: Final = (".yaml", ".yml", ".json")
 _SUGGESTIONS: Final = 200
 """How many unknown references get a "did you mean": each costs a scan of the ids."""
 
-Step = str | int
 _FIELD_NAMES: Final = {
     cls: frozenset(field.name for field in attrs.fields(cls)) for cls in RECORD_TYPES.values()
 }
-
-
-@attrs.frozen
-class Origin:
-    """Where a record was read: its file, its place in the file and its YAML node."""
-
-    file: Path | None = None
-    path: tuple[Step, ...] = ()
-    document: Document | None = attrs.field(default=None, eq=False, repr=False)
-
-    def locate(self, steps: Sequence[Step] = ()) -> tuple[Path | None, int | None]:
-        """The file and line of a field of the record, as near as is known."""
-        if self.document is None or self.file is None:
-            return self.file, None
-        document = self.document
-        if document.node is None:
-            node = node_tree_of(document)
-            if node is None:
-                return self.file, None
-            # Kept on the shared document, so the file is read again once, not per problem.
-            object.__setattr__(document, "node", node)
-        from libyamodel.io._yaml import line_of
-
-        return self.file, line_of(document.node, (*self.path, *steps))
-
-
-_STEP: Final = re.compile(r"\.?([^\W\d]\w*)|\[([0-9]+)\]")
-
-
-def _steps(field: str) -> tuple[Step, ...]:
-    return tuple(name if name else int(index) for name, index in _STEP.findall(field))
-
-
-def _format(steps: Iterable[Step]) -> str:
-    text = ""
-    for step in steps:
-        if isinstance(step, int) or not step.isidentifier():
-            text += f"[{step!r}]"
-        else:
-            text += f".{step}" if text else step
-    return text
 
 
 def _leaves(
@@ -110,7 +66,7 @@ def _leaves(
                     extra = (note.index,)
             yield from _leaves(inner, steps + extra)
     elif isinstance(error, FieldError):
-        yield steps + _steps(error.field), error
+        yield steps + steps_of(error.field), error
     else:
         yield steps, error
 
@@ -169,7 +125,7 @@ class _Collector:
                 file=file,
                 line=line,
                 record=record,
-                field=_format(steps) or None,
+                field=format_steps(steps) or None,
                 hint=hint,
             )
         )
@@ -296,7 +252,7 @@ class _Collector:
                 values[field.name] = _read_field(cls, field, fields[field.name])
             except FieldError as refused:
                 message, hint = _message(refused, cls)
-                self.problem(origin, message, record=name, steps=_steps(refused.field), hint=hint)
+                self.problem(origin, message, record=name, steps=steps_of(refused.field), hint=hint)
             except BAD_VALUE as refused:
                 if not is_bad_value(refused):
                     raise
@@ -404,7 +360,7 @@ def check_records(
                         f"{ident!r} could not be checked: "
                         f"{_names(files)} did not parse, and may define it",
                         record=name,
-                        steps=_steps(path),
+                        steps=steps_of(path),
                         hint="fix that file, and the reference is checked",
                     )
                     continue
@@ -418,7 +374,7 @@ def check_records(
                     origin,
                     f"{ident!r} is not a known id",
                     record=name,
-                    steps=_steps(path),
+                    steps=steps_of(path),
                     hint=(did_you_mean(ident, by_kind[target]) if unknown <= _SUGGESTIONS else None)
                     or f"define {target.value} with this id, or fix the reference",
                 )
@@ -427,7 +383,7 @@ def check_records(
                     origin,
                     f"{ident!r} is a {found[0].TYPE}, but this field needs {target.value}",
                     record=name,
-                    steps=_steps(path),
+                    steps=steps_of(path),
                 )
     return collector.problems
 
@@ -462,45 +418,6 @@ def _names(files: Iterable[Path]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _data_files(path: Path) -> Iterator[Path]:
-    """The data files under ``path`` in a stable order, following links to folders once.
-
-    Files and folders whose names start with ``.`` or ``_`` (drafts) are left out; a file
-    named on its own is read whatever its name.
-    """
-    if not path.is_dir():
-        yield path
-        return
-    seen: set[Path] = set()
-    for root, dirs, files in os.walk(path, followlinks=True):
-        real = Path(root).resolve()
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for file in sorted(files):
-            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith((".", "_")):
-                yield Path(root) / file
-
-
-_WORD: Final = re.compile(r"[\w-]+")
-
-
-def _words(file: Path, limits: Limits) -> frozenset[str] | None:
-    """The words in a file that did not parse, among them every id it may define; None
-    when it might define any (it cannot be read as text, or escapes may spell an id)."""
-    try:
-        if file.stat().st_size > limits.max_file_bytes:
-            return None
-        text = file.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if "\\" in text:
-        return None
-    return frozenset(_WORD.findall(text))
-
-
 def load_records(
     paths: Iterable[Path],
     *,
@@ -528,12 +445,12 @@ def load_records(
                 )
             )
             continue
-        for file in _data_files(root):
+        for file in data_files(root):
             try:
                 document = read(file, limits=limits)
             except ReadError as error:
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
-                collector.unread[file] = _words(file, limits)
+                collector.unread[file] = words_in(file, limits)
                 continue
             collector.add_document(document)
             if len(collector.records) > limits.max_records:
