@@ -98,12 +98,12 @@ def test_hedged_wording_is_not_affirmed(bundled):
     assert not affirmed
 
 
-def test_sources_other_than_the_seeds_carry_a_url_publisher_and_kind(bundled, documents):
-    for entity in bundled.entities:
-        if isinstance(entity, lm.Source) and entity.id not in documents:
-            assert entity.url, f"{entity.id} is not a seed document and has no url"
-            assert entity.publisher, f"{entity.id} has no publisher"
-            assert entity.kind is not None, f"{entity.id} does not say what kind of source it is"
+def test_every_source_says_its_kind_and_the_others_a_url_and_publisher(bundled, documents):
+    for source in bundled.sources:
+        assert source.kind is not None, f"{source.id} does not say what kind of source it is"
+        if source.id not in documents:
+            assert source.url, f"{source.id} is not a seed document and has no url"
+            assert source.publisher, f"{source.id} has no publisher"
 
 
 def test_evidence_from_other_sources_is_located_and_paraphrased_not_quoted(bundled, documents):
