@@ -90,10 +90,10 @@ class LibyaModel:
         ds = self._dataset
         if query.kind == "controllers":
             assert query.key is not None
-            return ds.controllers(query.key, query.day, query.certainty)
+            return ds.controllers(query.key, query.day, certainty=query.certainty)
         if query.kind == "holders":
             assert query.key is not None
-            return ds.holders(query.key, query.day, query.certainty)
+            return ds.holders(query.key, query.day, certainty=query.certainty)
         return ds.claimants(query.day, certainty=query.certainty)
 
     def ids(self, answer: Iterable[lm.Fact]) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""The benchmark report: text tables, and issue 8's targets checked against a run."""
+"""The benchmark report: text tables, and the targets of docs/performance.md checked."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _times(value: float) -> str:
 
 @dataclass(frozen=True)
 class Target:
-    """One of issue 8's targets: what was measured, and whether it holds (None: not measured)."""
+    """One performance target: what was measured, and whether it holds (None: not measured)."""
 
     name: str
     measured: str

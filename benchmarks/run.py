@@ -1,4 +1,4 @@
-"""Benchmarks for libyamodel against the alternatives a user would pick (issue 8).
+"""Benchmarks for libyamodel against the alternatives a user would pick (docs/performance.md).
 
     python benchmarks/run.py [--sizes 10000 100000 1000000] [--workloads succession independent]
                              [--json] [--quick] [--profile]
@@ -92,6 +92,7 @@ from libyamodel.io import (
     structure_record,
 )
 from libyamodel.model import RECORD_TYPES
+from libyamodel.store import indexes_of
 
 T = TypeVar("T")
 
@@ -221,10 +222,10 @@ def build_with_memory(size: int, workload: str) -> tuple[Synthetic, lm.Dataset, 
 
 
 def index_bytes(dataset: lm.Dataset) -> dict[str, int]:
-    """Bytes of each component of the dataset's (private) index: its containers and numbers,
-    not the records they point to nor the id strings they share with the records."""
+    """Bytes of each component of the dataset's indexes (``indexes_of``): their containers and
+    numbers, not the records they point to nor the id strings they share with the records."""
     seen: set[int] = set()
-    index = dataset._index
+    index = indexes_of(dataset)
     return {
         component.name: _owned_bytes(getattr(index, component.name), seen)
         for component in attrs.fields(type(index))
@@ -254,7 +255,7 @@ def _build_answer_indexes(records: Sequence[lm.Record]) -> float:
     """Seconds for a new dataset to build the answer index of every group, both certainties,
     as the first question on each group does: the cost the point-query medians leave out."""
     dataset = lm.Dataset.from_records(records)
-    index = dataset._index
+    index = indexes_of(dataset)
     started = time.perf_counter()
     for spans in (*index.type_spans.values(), *index.field_spans.values()):
         spans.at(0, definite=True)

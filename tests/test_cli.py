@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,86 @@ def test_schema_and_popolo_print_json():
     assert status == 0
     popolo = json.loads(text)
     assert {p["name"] for p in popolo["persons"]} >= {"Khalifa Haftar", "Ghassan Salamé"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", str(SMALL), "--no-bundled", "claimants", "--on", "2014-09-15"],
+        ["claimants", "--on", "2014-09-15", "--data", str(SMALL), "--no-bundled"],
+        ["--data", str(SMALL), "claimants", "--no-bundled", "--on", "2014-09-15"],
+    ],
+)
+def test_shared_options_work_before_or_after_the_command(argv):
+    status, text = run(*argv)
+    assert status == 0
+    claims = [line.split("\t")[0] for line in text.splitlines()]
+    assert claims == ["gnc-claims-legislature", "hor-claims-legislature"]
+
+
+def test_json_before_the_command_prints_json():
+    status, text = run("--json", "--data", str(SMALL), "--no-bundled", "search", "Kadhafi")
+    assert status == 0
+    assert json.loads(text)[0]["id"] == "muammar-qaddafi"
+
+
+def test_data_given_on_both_sides_of_the_command_is_all_loaded(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("- type: actor\n  id: extra-person\n  name: Extra\n  kind: person\n")
+    status, text = run(
+        "--data", str(SMALL), "--no-bundled", "show", "extra-person", "--data", str(extra)
+    )
+    assert status == 0
+    assert "id: extra-person" in text
+    status, text = run("--data", str(extra), "--no-bundled", "show", "tobruk", "--data", str(SMALL))
+    assert status == 0
+    assert "id: tobruk" in text
+
+
+def test_no_bundled_before_validate_leaves_the_bundled_data_out(tmp_path):
+    (tmp_path / "a.yaml").write_text("- type: actor\n  id: a\n  name: A\n  kind: person\n")
+    status, text = run("--no-bundled", "--json", "validate", str(tmp_path))
+    assert status == 0
+    assert json.loads(text) == {"ok": True, "records": 1}
+
+
+def test_validate_json_prints_the_problems_and_exits_1(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text("- type: actor\n  id: a\n  kind: wizard\n", encoding="utf-8")
+    status, text = run("validate", "--json", "--no-bundled", str(tmp_path))
+    assert status == 1
+    report = json.loads(text)
+    assert report["ok"] is False
+    fields = {problem["field"] for problem in report["problems"]}
+    assert {"kind", "name"} <= fields
+    for problem in report["problems"]:
+        assert set(problem) == {"file", "line", "record", "field", "message", "hint"}
+        assert problem["file"] == str(tmp_path / "a.yaml")
+        assert problem["record"] == "actor 'a'"
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("command", [["schema"], ["popolo"], ["claimants", "--on", "2014-11-10"]])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(command):
+    read, write = os.pipe()
+    os.close(read)  # as `| head` does once it has read its lines
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "libyamodel", *command],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == ""
+    assert done.returncode == 141
+
+
+def test_a_terminal_shows_names_and_a_pipe_shows_ids():
+    argv = ("claimants", "--on", "2014-09-15", "--data", str(SMALL), "--no-bundled")
+    _, table = run(*argv, stream=Terminal())
+    _, piped = run(*argv)
+    assert "claimant=General National Congress" in table
+    assert "claimant=general-national-congress" not in table
+    assert "claimant=general-national-congress" in piped

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libyamodel._interval import Budget, IntervalIndex, Spans
+from libyamodel.store._interval import Budget, IntervalIndex, Spans
 
 bounds = st.integers(0, 400)
 

@@ -121,3 +121,41 @@ def test_the_converter_is_made_on_first_use_and_still_exported():
 def test_the_io_package_names_what_it_lacks():
     with pytest.raises(AttributeError, match="no_such_thing"):
         lm.io.no_such_thing  # noqa: B018
+
+
+QUERIES = (
+    "claimants",
+    "recognitions",
+    "mandates",
+    "holders",
+    "controllers",
+    "territory",
+    "supports",
+    "memberships",
+    "rulings",
+    "conferences",
+    "events",
+    "timeline",
+)
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_queries_agree_on_their_shape(name):
+    """The entity first, then the date; options by keyword only; an answer of Facts."""
+    import inspect
+
+    signature = inspect.signature(getattr(lm.Dataset, name))
+    parameters = list(signature.parameters.values())[1:]
+    positional = [p for p in parameters if p.kind is not p.KEYWORD_ONLY]
+    assert len(positional) <= 2, [p.name for p in positional]
+    assert all(p.kind is p.KEYWORD_ONLY for p in parameters if p.name == "certainty")
+    assert {p.name for p in parameters}.isdisjoint({"type", "id"})
+    assert str(signature.return_annotation).startswith("Facts[")
+
+
+def test_no_dataset_method_takes_a_parameter_named_type_or_id():
+    import inspect
+
+    for name, member in vars(lm.Dataset).items():
+        if callable(member) and not name.startswith("__"):
+            assert {"type", "id"}.isdisjoint(inspect.signature(member).parameters), name

@@ -106,9 +106,43 @@ def test_plot_returns_axes_with_a_row_per_fact(ds):
     ax = ds.plot("sirte", title="Sirte")
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     assert labels == [
-        "control claim: ansar-al-sharia / sirte",
-        "control claim: islamic-state / sirte",
+        "control claim: Ansar al-Sharia / Sirte",
+        "control claim: Islamic State / Sirte",
     ]
     assert ax.get_title() == "Sirte"
     disputed = ds.plot("russia")
     assert any(text.get_text().strip() == "?" for text in disputed.texts)
+
+
+@pytest.mark.parametrize("kind", ["control_claim", lm.ControlClaim])
+def test_plot_keeps_the_types_asked_for_by_name_or_class(ds, kind):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = ds.plot("russia", "sirte", types=[kind])
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels
+    assert all(label.startswith("control claim: ") for label in labels)
+
+
+def test_plot_refuses_a_type_that_is_not_a_fact_type(ds):
+    with pytest.raises(ValueError, match="control_claims"):
+        ds.plot("sirte", types=["control_claims"])
+
+
+def test_answers_in_jupyter_show_entities_by_name(ds):
+    html = ds.controllers("sirte", on="2016-05-16")._repr_html_()
+    assert "Islamic State" in html
+    assert ">islamic-state<" not in html
+
+
+def test_an_entity_table_joins_ids_to_names(ds):
+    entities = ds.to_pandas("entity")
+    assert list(entities.columns) == ["id", "type", "name", "kind", "aliases"]
+    assert len(entities) == len(ds.entities)
+    claims = ds.to_pandas("control_claim")
+    joined = claims.merge(entities, left_on="controller", right_on="id", suffixes=("", "_entity"))
+    assert len(joined) == len(claims)
+    assert "Islamic State" in set(joined["name"])
+    row = entities.set_index("id").loc["sirte"]
+    assert (row["type"], row["kind"]) == ("place", "city")

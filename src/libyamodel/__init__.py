@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from libyamodel.dataset import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
 from libyamodel.errors import (
     AmbiguousName,
     DataError,
@@ -49,6 +48,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.names import NameRules
+from libyamodel.store import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
 from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
 
 __version__ = "0.1.0"

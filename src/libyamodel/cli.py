@@ -7,27 +7,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
-from libyamodel.dataset import Dataset, load
-from libyamodel.errors import DataError, LibyaModelError
+from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
-from libyamodel.model import Fact, Record, headline
+from libyamodel.model import Fact, Record
+from libyamodel.store import Dataset, load
 from libyamodel.time import to_date
+from libyamodel.views._common import summary
 
 __all__ = ["main"]
 
 Row = Sequence[str]
-
-
-def _describe(fact: Fact) -> str:
-    """A short line naming what a fact says."""
-    parts = headline(fact)
-    if parts and parts[0][0] == "name":
-        return parts[0][1]
-    return " ".join(f"{field}={value}" for field, value in parts)
 
 
 class _Output:
@@ -78,8 +72,9 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []
     records: list[dict[str, Any]] = []
+    names = ds if out.table else None
     for fact in facts:
-        row = [fact.id, _describe(fact), str(fact.period), fact.status.value]
+        row = [fact.id, summary(fact, names), str(fact.period), fact.status.value]
         if day is None:
             rows.append(row)
             records.append(_plain(fact))
@@ -95,15 +90,15 @@ def _certainty(args: argparse.Namespace) -> Any:
 
 
 def _claimants(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.claimants(args.on, args.role, _certainty(args)), args.on)
+    _facts(out, ds, ds.claimants(args.on, role=args.role, certainty=_certainty(args)), args.on)
 
 
 def _controllers(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.controllers(args.place, args.on, _certainty(args)), args.on)
+    _facts(out, ds, ds.controllers(args.place, args.on, certainty=_certainty(args)), args.on)
 
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    _facts(out, ds, ds.holders(args.office, args.on, _certainty(args)), args.on)
+    _facts(out, ds, ds.holders(args.office, args.on, certainty=_certainty(args)), args.on)
 
 
 def _timeline(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -158,17 +153,56 @@ def _popolo(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.stream.write("\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+_SUB: Final = "sub_"
+"""Prefix of the destinations of the options given after the command, merged after parsing."""
+
+
+def _shared_options(parser: argparse.ArgumentParser, *, after_command: bool) -> None:
+    """The options every command takes, accepted before the command and after it.
+
+    After the command they go to their own destinations with no default, so that
+    they add to what was given before it instead of overwriting it.
+    """
+    prefix = _SUB if after_command else ""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if after_command else value
+
+    parser.add_argument(
         "--data",
         action="append",
-        default=[],
+        dest=prefix + "data",
+        default=default([]),
         metavar="PATH",
         help="add a file or folder of your own records (may repeat)",
     )
-    common.add_argument("--no-bundled", action="store_true", help="leave out the bundled data")
-    common.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    parser.add_argument(
+        "--no-bundled",
+        action="store_true",
+        dest=prefix + "no_bundled",
+        default=default(False),
+        help="leave out the bundled data",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        dest=prefix + "json",
+        default=default(False),
+        help="print JSON, for scripts",
+    )
+
+
+def _merge_shared(args: argparse.Namespace) -> argparse.Namespace:
+    """Join the shared options given after the command to those given before it."""
+    args.data = [*args.data, *getattr(args, _SUB + "data", [])]
+    args.no_bundled = args.no_bundled or getattr(args, _SUB + "no_bundled", False)
+    args.json = args.json or getattr(args, _SUB + "json", False)
+    return args
+
+
+def _parser() -> argparse.ArgumentParser:
+    after = argparse.ArgumentParser(add_help=False)
+    _shared_options(after, after_command=True)
     dated = argparse.ArgumentParser(add_help=False)
     dated.add_argument("--on", required=True, metavar="DATE", help="the day, as YYYY-MM-DD")
     dated.add_argument(
@@ -177,12 +211,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="libyamodel",
         description="Ask a cited model of Libya's political conflict since 2011.",
-        parents=[common],
+        epilog="--data, --no-bundled and --json may come before or after the command.",
     )
+    _shared_options(parser, after_command=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run: Callable[..., None], help: str, *parents: Any) -> Any:
-        sub = commands.add_parser(name, help=help, description=help, parents=[common, *parents])
+        sub = commands.add_parser(name, help=help, description=help, parents=[after, *parents])
         sub.set_defaults(run=run)
         return sub
 
@@ -213,13 +248,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PIPE_CLOSED: Final = 141
+"""The status of a Unix tool whose reader stopped reading (128 + SIGPIPE)."""
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 bad data, 2 bad arguments)."""
-    args = _parser().parse_args(argv)
+    args = _merge_shared(_parser().parse_args(argv))
     stream = stdout or sys.stdout
+    try:
+        return _run(args, stream)
+    except BrokenPipeError:
+        # The reader (head, less) has gone: end quietly, and keep Python's final
+        # flush of standard output from failing again on the closed pipe.
+        if stream is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return _PIPE_CLOSED
+
+
+def _run(args: argparse.Namespace, stream: TextIO) -> int:
     if args.command == "schema":
         json.dump(json_schema(), stream, indent=2, ensure_ascii=False)
         stream.write("\n")
+        stream.flush()
         return 0
     out = _Output(stream, args.json)
     paths = [*args.data, *getattr(args, "paths", [])]
@@ -227,9 +279,27 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         dataset = load(paths or None, bundled=not args.no_bundled)
         args.run(dataset, args, out)
     except DataError as error:
-        print(error, file=sys.stderr)
+        if args.json:
+            problems = [_problem_record(problem) for problem in error.problems]
+            json.dump({"ok": False, "problems": problems}, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+        else:
+            print(error, file=sys.stderr)
         return 1
-    except (LibyaModelError, ValueError, TypeError) as error:
+    except LibyaModelError as error:
         print(f"libyamodel: {error}", file=sys.stderr)
         return 2
+    stream.flush()
     return 0
+
+
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    """A problem as JSON: where it is, what is wrong, and what would fix it."""
+    return {
+        "file": None if problem.file is None else str(problem.file),
+        "line": problem.line,
+        "record": problem.record,
+        "field": problem.field,
+        "message": problem.message,
+        "hint": problem.hint,
+    }

@@ -10,7 +10,10 @@ import attrs
 __all__ = [
     "AmbiguousName",
     "DataError",
+    "DateFormatError",
+    "FieldError",
     "LibyaModelError",
+    "PeriodError",
     "Problem",
     "UnknownId",
     "UnknownName",
@@ -19,6 +22,22 @@ __all__ = [
 
 class LibyaModelError(Exception):
     """The root of every error libyamodel raises."""
+
+
+class DateFormatError(LibyaModelError, ValueError):
+    """A text that is not one of the partial-date forms."""
+
+
+class PeriodError(LibyaModelError, ValueError):
+    """A period whose start certainly comes after its end."""
+
+
+class FieldError(LibyaModelError, ValueError):
+    """A field value the model refuses: a malformed id, an empty name, no evidence."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}")
 
 
 @attrs.frozen

@@ -27,7 +27,7 @@ from libyamodel.model import (
 from libyamodel.time import Truth
 
 if TYPE_CHECKING:
-    from libyamodel.dataset import Dataset
+    from libyamodel.store import Dataset
 
 __all__ = ["Assessed", "LegitimacyProfile", "Rule", "Verdict", "build_profile"]
 
@@ -63,7 +63,7 @@ class LegitimacyProfile:
     support: tuple[Assessed[Support], ...]
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import profile_html
+        from libyamodel.views._html import profile_html
 
         return profile_html(self)
 
@@ -89,7 +89,7 @@ class Verdict:
     reasons: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import verdict_html
+        from libyamodel.views._html import verdict_html
 
         return verdict_html(self)
 

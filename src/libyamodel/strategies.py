@@ -28,7 +28,6 @@ from libyamodel._strategy_pools import (
     texts,
     tuples,
 )
-from libyamodel.dataset import Dataset, Facts
 from libyamodel.errors import Problem
 from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
 from libyamodel.model import (
@@ -58,6 +57,7 @@ from libyamodel.model import (
     Support,
     Tenure,
 )
+from libyamodel.store import Dataset, Facts
 from libyamodel.time import PartialDate, Period, Truth
 
 __all__ = [

@@ -19,7 +19,7 @@ from typing import Any, Final, Self
 import attrs
 import pendulum
 
-from libyamodel.errors import LibyaModelError
+from libyamodel.errors import DateFormatError, PeriodError
 
 __all__ = [
     "DateFormatError",
@@ -123,15 +123,11 @@ _FORM = re.compile(
     re.VERBOSE,
 )
 
-_FORMS_HELP: Final = (
+FORMS_HELP: Final = (
     "accepted forms: 2014, 2014-06, 2014-06-25, 2017-09-20~ (approximate), "
     "2014-06? (uncertain), early|mid|late 2019-06 (or a year), "
     "..2014-11-13 (on or before), 2014-11-13.. (on or after)"
 )
-
-
-class DateFormatError(LibyaModelError, ValueError):
-    """A text that is not one of the partial-date forms."""
 
 
 def _month_end(year: int, month: int) -> pendulum.Date:
@@ -250,7 +246,7 @@ class PartialDate:
     def _parse(cls, text: str) -> Self:
         match = _FORM.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            raise DateFormatError(f"{text!r} is not a partial date; {_FORMS_HELP}")
+            raise DateFormatError(f"{text!r} is not a partial date; {FORMS_HELP}")
         if match["before"] and match["after"]:
             raise DateFormatError(
                 f"{text!r} is open at both ends; write a period {{start: ..D, end: D..}} instead"
@@ -340,10 +336,6 @@ def _parse_cached(text: str) -> PartialDate:
 
 
 _PARTS: Final = tuple(Part)
-
-
-class PeriodError(LibyaModelError, ValueError):
-    """A period whose start certainly comes after its end."""
 
 
 def _as_partial(value: PartialDate | DateLike) -> PartialDate:
@@ -460,7 +452,7 @@ def to_date(value: DateLike | Any) -> pendulum.Date:
         try:
             return pendulum.Date.fromisoformat(value)
         except ValueError:
-            raise ValueError(
+            raise DateFormatError(
                 f"{value!r} is not an ISO date; write YYYY-MM-DD, e.g. 2014-11-13"
             ) from None
     raise TypeError(f"expected an ISO date string, datetime.date or pendulum.Date, got {value!r}")

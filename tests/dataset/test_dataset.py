@@ -86,12 +86,6 @@ def test_dump_then_load_gives_an_equal_dataset(tmp_path_factory, ds):
     assert lm.load(folder, bundled=False) == ds
 
 
-def test_the_bundled_data_round_trips(tmp_path):
-    ds = lm.load()
-    ds.dump(tmp_path)
-    assert lm.load(tmp_path, bundled=False) == ds
-
-
 def test_by_wikidata_finds_an_entity_and_a_qid_is_used_once():
     libya = lm.Place(id="libya", name="Libya", kind="country", wikidata="Q1016")
     ds = lm.Dataset.from_records([SOURCE, GNC, TRIPOLI, libya])

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
+from libyamodel.store import indexes_of
 from libyamodel.strategies import datasets, days, periods
 
 DAYS = days(datetime.date(2010, 1, 1), datetime.date(2023, 12, 31))
@@ -17,7 +18,7 @@ def dated_queries(ds, day, certainty):
     """Every query that takes a date, with every entity filter it has."""
     yield "claimants", ds.claimants(day, certainty=certainty)
     for role in ("legislature", "government"):
-        yield f"claimants {role}", ds.claimants(day, role, certainty=certainty)
+        yield f"claimants {role}", ds.claimants(day, role=role, certainty=certainty)
     yield "recognitions", ds.recognitions(day, certainty=certainty)
     yield "mandates", ds.mandates(day, certainty=certainty)
     yield "supports", ds.supports(day, certainty=certainty)
@@ -154,10 +155,13 @@ def test_answer_indexes_agree_with_a_naive_scan_and_give_facts(ds, days_asked, g
     """Whether the group keeps snapshots or (its budget spent) a tree, every answer, the
     first and those after it, is the naive scan's, in order, as ``Facts``."""
     if not generous:
-        ds._index.type_spans[lm.ControlClaim]._budget.remaining = 0
+        indexes_of(ds).budget.remaining = 0
     for day in days_asked:
         for certainty in ("definite", "possible"):
-            for answer in (ds.controllers("town", day, certainty), ds.territory("militia", day)):
+            for answer in (
+                ds.controllers("town", day, certainty=certainty),
+                ds.territory("militia", day),
+            ):
                 assert isinstance(answer, lm.Facts)
             expected = naive(ds, lm.ControlClaim, day, certainty, place="town")
-            assert ds.controllers("town", day, certainty) == expected
+            assert ds.controllers("town", day, certainty=certainty) == expected

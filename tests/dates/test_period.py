@@ -71,12 +71,25 @@ def test_truth_refuses_a_datetime():
         Period(P("2014")).truth(datetime.datetime(2015, 1, 1, 12))
 
 
+def ways_it_could_have_run(period):
+    """The extreme (start, end) days the period could really have had: its earliest and
+    latest start with its earliest and latest end (none for an ongoing period)."""
+    ends = (
+        [pendulum.Date(9999, 12, 31)]
+        if period.end is None
+        else [
+            period.end.earliest,
+            period.end.latest,
+        ]
+    )
+    starts = [period.start.earliest, period.start.latest]
+    return [(start, end) for start in starts for end in ends if start <= end]
+
+
 @given(periods(), days())
-def test_truth_is_three_valued_exactly_as_the_bounds_say(period, day):
-    end_earliest = pendulum.Date(9999, 12, 31) if period.end is None else period.end.earliest
-    certainly_inside = period.start.latest <= day <= end_earliest
-    certainly_outside = day < period.start.earliest or day > period.latest
-    expected = Truth.YES if certainly_inside else Truth.NO if certainly_outside else Truth.MAYBE
+def test_truth_is_yes_inside_every_way_it_could_have_run_and_no_outside_all(period, day):
+    inside = [start <= day <= end for start, end in ways_it_could_have_run(period)]
+    expected = Truth.YES if all(inside) else Truth.NO if not any(inside) else Truth.MAYBE
     assert period.truth(day) is expected
 
 

@@ -1,4 +1,4 @@
-"""Loading files and folders: formats, layouts, and the DESIGN example as written."""
+"""Loading files and folders: formats, layouts, and the example of docs/index.md as written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 import libyamodel as lm
 
-DESIGN_EXAMPLE = """\
+FORMAT_EXAMPLE = """\
 - type: legitimacy_claim
   id: gnc-claims-legislature-2014
   claimant: general-national-congress
@@ -44,7 +44,7 @@ def write(folder, name, text):
 
 def test_the_design_example_loads_exactly_as_written(tmp_path):
     write(tmp_path, "context.yaml", CONTEXT)
-    write(tmp_path, "claim.yaml", DESIGN_EXAMPLE)
+    write(tmp_path, "claim.yaml", FORMAT_EXAMPLE)
     ds = lm.load(tmp_path, bundled=False)
     claim = ds.get("gnc-claims-legislature-2014")
     assert isinstance(claim, lm.LegitimacyClaim)
@@ -65,7 +65,7 @@ def test_mapping_layout_and_json_load_the_same_records(tmp_path):
     yaml_folder, json_folder, mapping_folder = (tmp_path / n for n in ("y", "j", "m"))
     for folder in (yaml_folder, json_folder, mapping_folder):
         folder.mkdir()
-    write(yaml_folder, "all.yaml", CONTEXT + DESIGN_EXAMPLE)
+    write(yaml_folder, "all.yaml", CONTEXT + FORMAT_EXAMPLE)
     records = [
         {
             "type": "institution",
@@ -126,7 +126,7 @@ def test_mapping_layout_and_json_load_the_same_records(tmp_path):
 
 def test_a_single_file_and_a_list_of_paths_load(tmp_path):
     a = write(tmp_path, "a.yaml", CONTEXT)
-    b = write(tmp_path, "b.yaml", DESIGN_EXAMPLE)
+    b = write(tmp_path, "b.yaml", FORMAT_EXAMPLE)
     assert len(lm.load([a, b], bundled=False)) == 3
     assert len(lm.load(str(a), bundled=False)) == 2
 

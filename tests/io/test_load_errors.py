@@ -38,7 +38,7 @@ def test_a_folder_of_broken_files_reports_every_problem_at_once(tmp_path):
         "  colour: green\n"  # 9  unknown key
         "- type: legitimacy_claim\n"  # 10
         "  id: hor-claims\n"  # 11
-        "  claimant: house-of-reps\n"  # 12 not checked: the record is broken
+        "  claimant: house-of-reps\n"  # 12 unknown reference, in a broken record
         "  role: legislature\n"  # 13
         "  period: {start: 2014-08-04}\n"  # 14
         "  evidence:\n"  # 15
@@ -91,9 +91,10 @@ def test_a_folder_of_broken_files_reports_every_problem_at_once(tmp_path):
     assert kind.field == "kind"
     assert "person" in kind.message
     assert find(error, a, 9).field == "colour"
-    reference = find(error, a, 21)
-    assert reference.field == "claimant"
-    assert "house-of-reps" in reference.message
+    for line in (12, 21):
+        reference = find(error, a, line)
+        assert reference.field == "claimant"
+        assert "house-of-reps" in reference.message
     stance = find(error, a, 18)
     assert stance.field == "evidence[0].stance"
     assert "affirms" in stance.message
@@ -108,9 +109,9 @@ def test_a_folder_of_broken_files_reports_every_problem_at_once(tmp_path):
     duplicate = find(error, d, 4)
     assert "already defined" in duplicate.message
     assert f"{b}:2" in duplicate.message
-    assert len(error.problems) == 10
+    assert len(error.problems) == 11
     text = str(error)
-    assert text.startswith("10 problems")
+    assert text.startswith("11 problems")
     assert f"{a}:8" in text
 
 
@@ -214,3 +215,124 @@ def test_a_file_that_is_not_data_is_reported(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello", encoding="utf-8")
     assert "not a data file" in str(problems_of(path))
+
+
+def test_a_record_with_a_bad_date_still_has_its_references_checked(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "- {type: actor, id: a1, name: A, kind: person}\n"  # 1
+        "- {type: source, id: s1, title: T, published: 2014}\n"  # 2
+        "- {type: office, id: chair, name: Chair}\n"  # 3
+        "- type: tenure\n"  # 4
+        "  id: t\n"  # 5
+        "  holder: a11\n"  # 6  unknown, near a1
+        "  office: nowhere\n"  # 7  unknown
+        "  period: {start: 2014-13-45}\n"  # 8  no such month
+        "  evidence: [{source: s2, quote: q}]\n",  # 9  unknown source
+        encoding="utf-8",
+    )
+    error = problems_of(path)
+    assert find(error, path, 8).field == "period.start"
+    holder = find(error, path, 6)
+    assert (holder.field, holder.record) == ("holder", "tenure 't'")
+    assert "a11" in holder.message
+    assert holder.hint == "did you mean a1?"
+    office = find(error, path, 7)
+    assert (office.field, office.record) == ("office", "tenure 't'")
+    assert "nowhere" in office.message
+    source = find(error, path, 9)
+    assert source.field == "evidence[0].source"
+    assert "s2" in source.message
+    assert len(error.problems) == 4
+
+
+def test_a_broken_record_has_its_id_checked_and_references_to_it_are_not_reported(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "- {type: actor, id: a1, name: A, kind: person}\n"  # 1
+        "- {type: source, id: s1, title: T, published: 2014}\n"  # 2
+        "- {type: actor, id: a1, name: B, kind: wizard}\n"  # 3 bad kind, and a1 again
+        "- type: legitimacy_claim\n"  # 4
+        "  id: c\n"  # 5
+        "  claimant: Bad Id\n"  # 6 not an id: reported once, not also as unknown
+        "  role: government\n"  # 7
+        "  period: 2014-13\n"  # 8 no such month
+        "  evidence: [{source: s1, quote: q}]\n",  # 9
+        encoding="utf-8",
+    )
+    error = problems_of(path)
+    assert {p.field for p in error.problems if p.line == 3} == {"kind", "id"}
+    assert [p.field for p in error.problems if p.line == 6] == ["claimant"]
+    assert find(error, path, 8).field == "period"
+    assert len(error.problems) == 4
+
+
+def test_references_into_a_file_that_did_not_parse_are_not_called_unknown(tmp_path):
+    entities = tmp_path / "entities.yaml"
+    entities.write_text(
+        "- type: actor\n  id: a1\n\tname: A\n  kind: person\n",  # a tab: not YAML
+        encoding="utf-8",
+    )
+    (tmp_path / "more.yaml").write_text(
+        "- {type: actor, id: a2, name: B, kind: person}\n"
+        "- {type: source, id: s1, title: T, published: 2014}\n",
+        encoding="utf-8",
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "- type: support\n"  # 1
+        "  id: s\n"  # 2
+        "  supporter: a1\n"  # 3 perhaps in entities.yaml: cannot be checked
+        "  supported: zz-nobody\n"  # 4 not named in entities.yaml: unknown
+        "  kind: military\n"  # 5
+        "  period: 2014\n"  # 6
+        "  evidence: [{source: s1, quote: q}]\n",  # 7
+        encoding="utf-8",
+    )
+    error = problems_of(tmp_path)
+    assert [p.line for p in error.problems if p.file == entities] == [3]
+    unchecked = [p for p in error.problems if p.file == facts and p.line == 3]
+    assert len(unchecked) == 1
+    assert unchecked[0].field == "supporter"
+    assert "not a known id" not in unchecked[0].message
+    assert "a2" not in (unchecked[0].hint or "")
+    assert "entities.yaml" in unchecked[0].message
+    assert "could not be checked" in unchecked[0].message
+    assert "not a known id" in find(error, facts, 4).message
+    assert len(error.problems) == 3
+
+
+def test_files_whose_names_start_with_an_underscore_are_left_out(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "- {type: actor, id: a1, name: A, kind: person}\n", encoding="utf-8"
+    )
+    (tmp_path / "_draft.yaml").write_text(
+        "- {type: actor, id: a2, name: B, kind: person}\n- {type: actor, id: a1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "_drafts" / "b.yaml").write_text("- {type: actor, id: a3\n", encoding="utf-8")
+    dataset = lm.load(tmp_path, bundled=False)
+    assert [record.id for record in dataset] == ["a1"]
+
+
+@pytest.mark.parametrize("title", ["T", "5"])  # a good record, and one with a bad title
+def test_a_bug_while_reading_a_value_surfaces_instead_of_being_reported_as_data(
+    tmp_path, monkeypatch, title
+):
+    def broken(cls, text):
+        raise AttributeError("a bug, not bad data")
+
+    monkeypatch.setattr(lm.PartialDate, "parse", classmethod(broken))
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        f"- {{type: source, id: s, title: {title}, published: 2014}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises((AttributeError, ExceptionGroup)) as caught:
+        lm.load(path, bundled=False)
+    assert not isinstance(caught.value, lm.DataError)
+    if isinstance(caught.value, ExceptionGroup):
+        assert caught.group_contains(AttributeError, depth=None)
+    else:
+        assert isinstance(caught.value, AttributeError)

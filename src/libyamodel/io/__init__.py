@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from libyamodel._gc import paused_gc
 from libyamodel.io._convert import structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
-from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records, paused_gc
-from libyamodel.io._reading import DEFAULT_LIMITS, Limits
+from libyamodel.io._limits import DEFAULT_LIMITS, Limits
+from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
 from libyamodel.io._schema import json_schema
 
 __all__ = [

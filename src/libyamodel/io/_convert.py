@@ -14,12 +14,30 @@ from typing import Any, Final
 
 import cattrs
 import pendulum
-from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from libyamodel.model import VOCABULARIES, Evidence, FieldError, Participant, Record, Response
 from libyamodel.time import PartialDate, Period, PeriodError
 
-__all__ = ["describe", "structure_record", "unstructure_record"]
+__all__ = [
+    "BAD_VALUE",
+    "describe",
+    "is_bad_value",
+    "structure_record",
+    "structure_value",
+    "unstructure_record",
+]
+
+BAD_VALUE: Final = (ValueError, TypeError, KeyError, ForbiddenExtraKeysError, ExceptionGroup)
+"""What structuring raises for a value that is wrong: a field that refuses it, a missing or
+unknown key, or a group of these. Anything else is a bug, and is left to surface."""
+
+
+def is_bad_value(error: BaseException) -> bool:
+    """Whether ``error`` (a group: each error in it) says a value is wrong, not that the code is."""
+    if isinstance(error, BaseExceptionGroup):
+        return all(is_bad_value(inner) for inner in error.exceptions)
+    return isinstance(error, BAD_VALUE)
 
 
 def describe(value: object) -> str:
@@ -187,7 +205,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
             for index, item in enumerate(value):
                 try:
                     items.append(item_hook(item, item_type))
-                except Exception as error:
+                except BAD_VALUE as error:
                     error.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
                     errors.append(error)
             if errors:
@@ -248,8 +266,13 @@ def structure_record(data: Mapping[str, Any], cls: type[Record]) -> Record:
     detailed, fast = _converters()
     try:
         return fast.structure(data, cls)
-    except Exception:
+    except BAD_VALUE:
         return detailed.structure(data, cls)
+
+
+def structure_value(value: object, tp: Any) -> Any:
+    """One field's value structured alone, as ``tp`` (the field's type)."""
+    return _converters()[1].structure(value, tp)
 
 
 _ORDER_LAST: Final = ("note", "evidence")

@@ -9,7 +9,7 @@ from typing import Any
 
 from libyamodel.errors import LibyaModelError
 from libyamodel.io._convert import unstructure_record
-from libyamodel.io._reading import plain_scalar
+from libyamodel.io._limits import plain_scalar
 from libyamodel.model import RECORD_TYPES, Record
 
 __all__ = ["dump_records", "records_to_yaml"]

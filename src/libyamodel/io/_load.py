@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import os
-import re
+import typing
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -19,80 +16,40 @@ from cattrs.errors import (
 
 from libyamodel._suggest import did_you_mean
 from libyamodel.errors import DataError, Problem
-from libyamodel.io._convert import describe, structure_record
+from libyamodel.io._convert import (
+    BAD_VALUE,
+    describe,
+    is_bad_value,
+    structure_record,
+    structure_value,
+)
+from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
+from libyamodel.io._origin import Origin, Step, format_steps, steps_of
 from libyamodel.io._reading import (
     DEFAULT_LIMITS,
     Document,
     Limits,
     ReadError,
-    node_tree_of,
     read,
 )
 from libyamodel.model import (
     RECORD_TYPES,
-    Entity,
+    TARGETS,
     FieldError,
-    Mandate,
-    Office,
-    Place,
     Record,
-    Source,
     Target,
     references,
+    references_in,
 )
-from libyamodel.model._entities import Actor, Institution
 
-__all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records", "paused_gc"]
+__all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
 
-DATA_SUFFIXES: Final = (".yaml", ".yml", ".json")
 _SUGGESTIONS: Final = 200
 """How many unknown references get a "did you mean": each costs a scan of the ids."""
 
-Step = str | int
 _FIELD_NAMES: Final = {
     cls: frozenset(field.name for field in attrs.fields(cls)) for cls in RECORD_TYPES.values()
 }
-
-
-@attrs.frozen
-class Origin:
-    """Where a record was read: its file, its place in the file and its YAML node."""
-
-    file: Path | None = None
-    path: tuple[Step, ...] = ()
-    document: Document | None = attrs.field(default=None, eq=False, repr=False)
-
-    def locate(self, steps: Sequence[Step] = ()) -> tuple[Path | None, int | None]:
-        """The file and line of a field of the record, as near as is known."""
-        if self.document is None or self.file is None:
-            return self.file, None
-        document = self.document
-        if document.node is None:
-            node = node_tree_of(document)
-            if node is None:
-                return self.file, None
-            # Kept on the shared document, so the file is read again once, not per problem.
-            object.__setattr__(document, "node", node)
-        from libyamodel.io._yaml import line_of
-
-        return self.file, line_of(document.node, (*self.path, *steps))
-
-
-_STEP: Final = re.compile(r"\.?([^\W\d]\w*)|\[([0-9]+)\]")
-
-
-def _steps(field: str) -> tuple[Step, ...]:
-    return tuple(name if name else int(index) for name, index in _STEP.findall(field))
-
-
-def _format(steps: Iterable[Step]) -> str:
-    text = ""
-    for step in steps:
-        if isinstance(step, int) or not step.isidentifier():
-            text += f"[{step!r}]"
-        else:
-            text += f".{step}" if text else step
-    return text
 
 
 def _leaves(
@@ -109,7 +66,7 @@ def _leaves(
                     extra = (note.index,)
             yield from _leaves(inner, steps + extra)
     elif isinstance(error, FieldError):
-        yield steps + _steps(error.field), error
+        yield steps + steps_of(error.field), error
     else:
         yield steps, error
 
@@ -141,6 +98,16 @@ class _Collector:
     records: list[tuple[Record, Origin]] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
     failed_ids: set[str] = attrs.Factory(set)
+    """The ids of records of no known type."""
+    partial: list[Partial] = attrs.Factory(list)
+    unread: dict[Path, frozenset[str] | None] = attrs.Factory(dict)
+    """Files that did not parse, each with the words it holds (None: it might hold any)."""
+
+    def broken(self, data: Mapping[Any, Any]) -> None:
+        """Note a record that could not be read at all, so that references to it are not
+        reported as unknown."""
+        if isinstance(data.get("id"), str):
+            self.failed_ids.add(data["id"])
 
     def problem(
         self,
@@ -158,7 +125,7 @@ class _Collector:
                 file=file,
                 line=line,
                 record=record,
-                field=_format(steps) or None,
+                field=format_steps(steps) or None,
                 hint=hint,
             )
         )
@@ -181,6 +148,10 @@ class _Collector:
                         or "a file holds a list of records, or a mapping from record type "
                         f"({', '.join(sorted(RECORD_TYPES))}) to a list of records",
                     )
+                    if isinstance(items, list):
+                        for item in items:
+                            if isinstance(item, dict):
+                                self.broken(item)
                 elif not isinstance(items, list):
                     self.problem(
                         origin, f"expected a list of {group} records, got {describe(items)}"
@@ -211,6 +182,7 @@ class _Collector:
                 record=_record_name(data, label),
                 hint=f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
+            self.broken(data)
             return
         if group is not None and type_name != group:
             self.problem(
@@ -219,6 +191,7 @@ class _Collector:
                 record=_record_name(data, label),
                 steps=("type",),
             )
+            self.broken(data)
             return
         cls = RECORD_TYPES.get(type_name) if isinstance(type_name, str) else None
         if cls is None:
@@ -230,6 +203,7 @@ class _Collector:
                 hint=did_you_mean(str(type_name), RECORD_TYPES)
                 or f"one of {', '.join(sorted(RECORD_TYPES))}",
             )
+            self.broken(data)
             return
         known = _FIELD_NAMES[cls]
         fields = dict(data)
@@ -248,75 +222,107 @@ class _Collector:
                     )
         try:
             record = structure_record(fields, cls)
-        except Exception as error:
-            name = _record_name(data, label)
-            reported: set[tuple[Step, ...]] = set()
-            for steps, leaf in _leaves(error):
-                message, hint = _message(leaf, cls)
-                reported.add(steps[:1])
-                self.problem(origin, message, record=name, steps=steps, hint=hint)
-            if isinstance(fields.get("id"), str):
-                self.failed_ids.add(fields["id"])
-            for steps, leaf in _field_checks(cls, fields):
-                if steps[:1] not in reported:
-                    message, hint = _message(leaf, cls)
-                    self.problem(origin, message, record=name, steps=steps, hint=hint)
+        except BAD_VALUE as error:
+            if not is_bad_value(error):
+                raise
+            self.add_partial(cls, fields, origin, _record_name(data, label), error)
             return
         self.records.append((record, origin))
 
+    def add_partial(
+        self,
+        cls: type[Record],
+        fields: Mapping[str, Any],
+        origin: Origin,
+        name: str,
+        error: BaseException,
+    ) -> None:
+        """Report what is wrong with a record, and keep the fields that could be read, whose
+        references and id are checked with the others'."""
+        reported: set[str] = set()
+        for steps, leaf in _leaves(error):
+            message, hint = _message(leaf, cls)
+            reported.add(str(steps[0]) if steps else "")
+            self.problem(origin, message, record=name, steps=steps, hint=hint)
+        values: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            if field.name not in fields or field.name in reported:
+                continue
+            try:
+                values[field.name] = _read_field(cls, field, fields[field.name])
+            except FieldError as refused:
+                message, hint = _message(refused, cls)
+                self.problem(origin, message, record=name, steps=steps_of(refused.field), hint=hint)
+            except BAD_VALUE as refused:
+                if not is_bad_value(refused):
+                    raise
+                # Refused alone as it was within the record, where it is reported.
+        if "id" not in values and isinstance(fields.get("id"), str):
+            self.failed_ids.add(fields["id"])
+        self.partial.append(Partial(cls, values, origin, name, len(self.records)))
 
-def _field_checks(
-    cls: type[Record], fields: Mapping[str, Any]
-) -> Iterator[tuple[tuple[Step, ...], FieldError]]:
-    """Run the model's own field validators on raw values that are already of the right shape."""
-    for field in attrs.fields(cls):
-        validator = field.validator
-        if validator is None or field.name not in fields:
-            continue
-        value = fields[field.name]
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            value = tuple(value)
-        if not isinstance(value, str | tuple):
-            continue
-        try:
-            validator(None, field, value)
-        except FieldError as error:
-            yield _steps(error.field), error
-        except Exception:
-            continue
+
+@attrs.frozen
+class Partial:
+    """The fields that could be read of a record that could not be made whole."""
+
+    cls: type[Record]
+    values: Mapping[str, Any]
+    origin: Origin
+    name: str
+    """The record as problems name it: its type and id."""
+    position: int = 0
+    """How many whole records were read before it, to keep the order of the files."""
 
 
-_TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = {
-    Target.PARTY: (Actor, Institution),
-    Target.ENTITY: (Entity,),
-    Target.PLACE: (Place,),
-    Target.OFFICE: (Office,),
-    Target.SOURCE: (Source,),
-    Target.MANDATE: (Mandate,),
-}
+_FIELD_TYPES: Final[dict[type[Record], Mapping[str, Any]]] = {}
+
+
+def _field_types(cls: type[Record]) -> Mapping[str, Any]:
+    """The resolved type of each field of ``cls``, found when a record of it first fails."""
+    types = _FIELD_TYPES.get(cls)
+    if types is None:
+        types = _FIELD_TYPES[cls] = typing.get_type_hints(cls)
+    return types
+
+
+def _read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -> Any:
+    """A field's value structured, converted and checked alone, as the record would have it."""
+    value = structure_value(value, _field_types(cls)[field.name])
+    if callable(field.converter):
+        value = field.converter(value)
+    if field.validator is not None:
+        field.validator(None, field, value)
+    return value
 
 
 def check_records(
-    records: Sequence[tuple[Record, Origin]], failed_ids: Collection[str] = ()
+    records: Sequence[tuple[Record, Origin]],
+    failed_ids: Collection[str] = (),
+    *,
+    partial: Sequence[Partial] = (),
+    unread: Mapping[Path, frozenset[str] | None] | None = None,
 ) -> list[Problem]:
     """Problems across records: ids defined twice, references that do not resolve.
 
     References to ``failed_ids`` (records already reported as broken) are not
-    reported again.
+    reported again. ``partial`` records (broken, with the fields that could be read)
+    have their ids and references checked too; ``unread`` files did not parse, so a
+    reference to an id one of them may define is said to be unchecked, not unknown.
     """
     collector = _Collector()
-    by_id: dict[str, tuple[Record, Origin]] = {}
-    for record, origin in records:
-        earlier = by_id.get(record.id)
+    by_id: dict[str, tuple[type[Record], Origin]] = {}
+    for ident, cls, origin in _in_order(records, partial):
+        earlier = by_id.get(ident)
         if earlier is None:
-            by_id[record.id] = (record, origin)
+            by_id[ident] = (cls, origin)
             continue
         file, line = earlier[1].locate(("id",))
         where = "elsewhere" if file is None else (f"{file}:{line}" if line else str(file))
         collector.problem(
             origin,
-            f"the id {record.id!r} is already defined ({where})",
-            record=f"{record.TYPE} {record.id!r}",
+            f"the id {ident!r} is already defined ({where})",
+            record=f"{cls.TYPE} {ident!r}",
             steps=("id",),
             hint="ids must be unique across all files; rename one",
         )
@@ -338,26 +344,37 @@ def check_records(
             by_qid[qid] = (record, origin)
     by_kind: dict[Target, list[str]] = {}
     unknown = 0
-    for record, origin in records:
-        for path, ident, target in references(record):
+    for origin, name, found_references in _all_references(records, partial):
+        for path, ident, target in found_references:
             found = by_id.get(ident)
-            allowed = _TARGETS[target]
-            if found is not None and isinstance(found[0], allowed):
+            allowed = TARGETS[target]
+            if found is not None and issubclass(found[0], allowed):
                 continue
-            name = f"{record.TYPE} {record.id!r}"
             if found is None and ident in failed_ids:
                 continue
+            if found is None and unread:
+                files = [file for file, words in unread.items() if words is None or ident in words]
+                if files:
+                    collector.problem(
+                        origin,
+                        f"{ident!r} could not be checked: "
+                        f"{_names(files)} did not parse, and may define it",
+                        record=name,
+                        steps=steps_of(path),
+                        hint="fix that file, and the reference is checked",
+                    )
+                    continue
             if found is None:
                 unknown += 1
                 if target not in by_kind:
                     by_kind[target] = sorted(
-                        i for i, (r, _) in by_id.items() if isinstance(r, allowed)
+                        i for i, (cls, _) in by_id.items() if issubclass(cls, allowed)
                     )
                 collector.problem(
                     origin,
                     f"{ident!r} is not a known id",
                     record=name,
-                    steps=_steps(path),
+                    steps=steps_of(path),
                     hint=(did_you_mean(ident, by_kind[target]) if unknown <= _SUGGESTIONS else None)
                     or f"define {target.value} with this id, or fix the reference",
                 )
@@ -366,40 +383,39 @@ def check_records(
                     origin,
                     f"{ident!r} is a {found[0].TYPE}, but this field needs {target.value}",
                     record=name,
-                    steps=_steps(path),
+                    steps=steps_of(path),
                 )
     return collector.problems
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk load: records hold no cycles,
-    and collecting while millions of objects are made would dominate the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def _in_order(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[str, type[Record], Origin]]:
+    """Each id with its record's type and origin, whole and partial records in file order."""
+    pending = iter(p for p in partial if isinstance(p.values.get("id"), str))
+    waiting = next(pending, None)
+    for index, (record, origin) in enumerate(records):
+        while waiting is not None and waiting.position <= index:
+            yield waiting.values["id"], waiting.cls, waiting.origin
+            waiting = next(pending, None)
+        yield record.id, type(record), origin
+    while waiting is not None:
+        yield waiting.values["id"], waiting.cls, waiting.origin
+        waiting = next(pending, None)
 
 
-def _data_files(path: Path) -> Iterator[Path]:
-    """The data files under ``path`` in a stable order, following links to folders once."""
-    if not path.is_dir():
-        yield path
-        return
-    seen: set[Path] = set()
-    for root, dirs, files in os.walk(path, followlinks=True):
-        real = Path(root).resolve()
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for file in sorted(files):
-            if file.lower().endswith(DATA_SUFFIXES) and not file.startswith("."):
-                yield Path(root) / file
+def _all_references(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[Origin, str, Iterable[tuple[str, str, Target]]]]:
+    for record, origin in records:
+        yield origin, f"{record.TYPE} {record.id!r}", references(record)
+    for broken in partial:
+        yield broken.origin, broken.name, references_in(broken.cls, broken.values)
+
+
+def _names(files: Iterable[Path]) -> str:
+    names = sorted(str(file) for file in files)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def load_records(
@@ -429,11 +445,12 @@ def load_records(
                 )
             )
             continue
-        for file in _data_files(root):
+        for file in data_files(root):
             try:
                 document = read(file, limits=limits)
             except ReadError as error:
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
+                collector.unread[file] = words_in(file, limits)
                 continue
             collector.add_document(document)
             if len(collector.records) > limits.max_records:
@@ -445,8 +462,12 @@ def load_records(
                     )
                 )
                 raise DataError(collector.problems)
+    offset = len(context)
     problems = collector.problems + check_records(
-        [*context, *collector.records], collector.failed_ids
+        [*context, *collector.records],
+        collector.failed_ids,
+        partial=[attrs.evolve(p, position=p.position + offset) for p in collector.partial],
+        unread=collector.unread,
     )
     problems.sort(key=lambda p: (str(p.file or ""), p.line or 0))
     if problems:

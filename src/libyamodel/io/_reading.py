@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +16,17 @@ if TYPE_CHECKING:
     import yaml
 
 import attrs
+
+from libyamodel.io._limits import (
+    DEFAULT_LIMITS,
+    MAX_DIGITS,
+    TOO_LONG,
+    Limits,
+    ReadError,
+    check_text,
+    plain_scalar,
+    too_deep,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -31,49 +41,6 @@ __all__ = [
 ]
 
 
-_INT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_FLOAT: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
-_BOOL: Final = {"true": True, "false": False}
-_NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
-MAX_DIGITS: Final = 100
-TOO_LONG: Final = object()
-"""What :func:`plain_scalar` gives for a bare number too long to be one."""
-
-
-class ReadError(ValueError):
-    """A file that is not well-formed YAML or JSON (or uses what data files may not)."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        self.line = line
-        super().__init__(message)
-
-
-def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a positive whole number, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Limits:
-    """Bounds on what data files may hold, so that hostile input fails fast.
-
-    The defaults are far above what real data needs; raise one for unusually
-    large files: ``lm.load(path, limits=Limits(max_file_bytes=2**30))``.
-    """
-
-    max_file_bytes: int = attrs.field(default=64 * 2**20, validator=_positive)
-    """The largest file read, in bytes (64 MiB)."""
-    max_text_length: int = attrs.field(default=100_000, validator=_positive)
-    """The longest text value or key, in characters."""
-    max_depth: int = attrs.field(default=16, validator=_positive)
-    """The deepest nesting of lists and mappings (a record in a list is depth 2)."""
-    max_records: int = attrs.field(default=5_000_000, validator=_positive)
-    """The most records loaded in one call, over all files."""
-
-
-DEFAULT_LIMITS: Final = Limits()
-
-
 @attrs.frozen
 class Document:
     """A file's data, and its YAML node tree once a problem has needed a line."""
@@ -85,44 +52,12 @@ class Document:
     problem in the same file."""
 
 
-def plain_scalar(value: str) -> Any:
-    """What an unquoted scalar means in a data file: null, true/false, a number or text."""
-    if value in _NULL:
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.fullmatch(value):
-        return int(value) if len(value) <= MAX_DIGITS else TOO_LONG
-    if _FLOAT.fullmatch(value):
-        number = float(value)
-        if math.isfinite(number):
-            return number
-    return value
-
-
-def _too_deep(limits: Limits, line: int | None = None) -> ReadError:
-    return ReadError(
-        f"lists and mappings are nested more than {limits.max_depth} deep "
-        "(raise Limits.max_depth if this is real data)",
-        line,
-    )
-
-
-def _check_text(text: str, limits: Limits, line: int | None = None) -> None:
-    if len(text) > limits.max_text_length:
-        raise ReadError(
-            f"a text of {len(text)} characters is longer than the limit of "
-            f"{limits.max_text_length} (raise Limits.max_text_length if this is real data)",
-            line,
-        )
-
-
 def _check_json(data: Any, text: str, limits: Limits) -> None:
     """Check a parsed JSON file's nesting and text lengths, level by level."""
     level, depth = [data], 1
     while level:
         if depth > limits.max_depth:
-            raise _too_deep(limits)
+            raise too_deep(limits)
         level = [
             item
             for value in level
@@ -144,9 +79,9 @@ def _check_json(data: Any, text: str, limits: Limits) -> None:
             items = value.items() if type(value) is dict else enumerate(value)
             for key, item in items:
                 if isinstance(key, str):
-                    _check_text(key, limits)
+                    check_text(key, limits)
                 if isinstance(item, str):
-                    _check_text(item, limits)
+                    check_text(item, limits)
                 elif type(item) in _CONTAINERS:
                     stack.append(item)
 
@@ -175,7 +110,7 @@ def _read_json(text: str, limits: Limits) -> Any:
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON: {error.msg}", error.lineno) from None
     except RecursionError:
-        raise _too_deep(limits) from None
+        raise too_deep(limits) from None
     except ReadError:
         raise
     except ValueError:  # an integer too long for Python to convert

@@ -19,8 +19,8 @@ import pendulum
 
 from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
 from libyamodel.model._base import (
-    _QID,
-    _SLUG,
+    ID_PATTERN,
+    QID_PATTERN,
     are_ids,
     are_texts,
     has_evidence,
@@ -30,8 +30,8 @@ from libyamodel.model._base import (
     is_optional_text,
     is_text,
 )
-from libyamodel.model._entities import _is_latitude, _is_longitude
-from libyamodel.time import _FORMS_HELP, Part, PartialDate, Period
+from libyamodel.model._entities import is_latitude, is_longitude
+from libyamodel.time import FORMS_HELP, Part, PartialDate, Period
 
 __all__ = ["DRAFT", "json_schema"]
 
@@ -39,7 +39,7 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 _ID_VALIDATORS: Final[frozenset[object]] = frozenset({is_id, is_optional_id, are_ids})
 _TEXT_VALIDATORS: Final[frozenset[object]] = frozenset({is_text, is_optional_text, are_texts})
-_DEGREES: Final[Mapping[object, int]] = {_is_latitude: 90, _is_longitude: 180}
+_DEGREES: Final[Mapping[object, int]] = {is_latitude: 90, is_longitude: 180}
 _SHORTHANDS: Final[Mapping[type, str]] = {Participant: "actor"}
 """Nested classes a data file may also write as one bare field (the converter's hooks)."""
 
@@ -55,7 +55,7 @@ _DATE_PATTERN: Final = (
     f"|{_YEAR}(?:{_MONTH}(?:{_DAY})?)?\\.\\."  # 2014-11-13..
     ")$"
 )
-_DATE_HELP: Final = f"A partial date; {_FORMS_HELP}. A bare year may also be a number."
+_DATE_HELP: Final = f"A partial date; {FORMS_HELP}. A bare year may also be a number."
 
 
 def _ref(name: str) -> dict[str, Any]:
@@ -88,14 +88,14 @@ def _common_defs() -> dict[str, Any]:
     return {
         "id": {
             "type": "string",
-            "pattern": f"^{_SLUG.pattern}$",
+            "pattern": f"^{ID_PATTERN.pattern}$",
             "description": "An id: lowercase letters, digits and hyphens, "
             "e.g. house-of-representatives.",
         },
         "text": {"type": "string", "pattern": "\\S", "description": "Non-empty text."},
         "wikidata": {
             "type": "string",
-            "pattern": f"^{_QID.pattern}$",
+            "pattern": f"^{QID_PATTERN.pattern}$",
             "description": "A Wikidata item id such as Q1016.",
         },
         "PartialDate": {

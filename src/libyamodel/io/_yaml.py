@@ -19,13 +19,13 @@ from typing import Any, ClassVar, Final
 
 import yaml
 
-from libyamodel.io._reading import (
+from libyamodel.io._limits import (
     TOO_LONG,
     Limits,
     ReadError,
-    _check_text,
-    _too_deep,
+    check_text,
     plain_scalar,
+    too_deep,
 )
 
 __all__ = ["line_of", "node_tree", "read_yaml"]
@@ -57,7 +57,7 @@ class _PureDataLoader(yaml.SafeLoader):
     one, so that every problem is reported by our own checks, with or without libyaml.
     """
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 (PyYAML reads it as a class attribute)
 
 
 _NODE_EVENTS: Final = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -123,7 +123,7 @@ def _scalar(event: yaml.ScalarEvent, limits: Limits) -> Any:
     """What a scalar means, unless it is a mapping key: text, a number, a flag or null."""
     value = event.value
     if len(value) > limits.max_text_length:
-        _check_text(value, limits, _line(event))
+        check_text(value, limits, _line(event))
     if event.tag not in _TEXT_TAGS:
         raise ReadError(f"the tag {event.tag} is not allowed in data files", _line(event))
     if event.style:  # quoted and block scalars are always text
@@ -143,7 +143,7 @@ def _collection(
     if event.tag not in _COLLECTION_TAGS:
         raise ReadError(f"the tag {event.tag} is not allowed in data files", _line(event))
     if depth > limits.max_depth:
-        raise _too_deep(limits, _line(event))
+        raise too_deep(limits, _line(event))
     return {} if type(event) is yaml.MappingStartEvent else []
 
 
@@ -153,7 +153,7 @@ def _key(event: yaml.ScalarEvent, mapping: dict[str, Any], limits: Limits) -> st
         raise ReadError(_NESTED_KEY, _line(event))
     key: str = event.value
     if len(key) > limits.max_text_length:
-        _check_text(key, limits, _line(event))
+        check_text(key, limits, _line(event))
     if key in mapping:
         raise ReadError(f"the key {key!r} appears twice in one mapping", _line(event))
     return key

@@ -16,6 +16,7 @@ from libyamodel.model._base import (
     headline,
     named,
     references,
+    references_in,
 )
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
@@ -45,6 +46,7 @@ from libyamodel.model._facts import (
     Support,
     Tenure,
 )
+from libyamodel.model._integrity import TARGETS
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -76,10 +78,21 @@ RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
     {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
 )
 
+
+def fact_type(kind: str | type[Fact]) -> type[Fact]:
+    """The fact class for a type name such as ``"control_claim"``, or the class itself."""
+    cls = RECORD_TYPES.get(kind) if isinstance(kind, str) else kind
+    if not (isinstance(cls, type) and issubclass(cls, Fact)):
+        names = ", ".join(fact.TYPE for fact in FACT_TYPES)
+        raise ValueError(f"{kind!r} is not a fact type; one of: {names}")
+    return cls
+
+
 __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
     "RECORD_TYPES",
+    "TARGETS",
     "VOCABULARIES",
     "Actor",
     "ActorKind",
@@ -116,7 +129,9 @@ __all__ = [
     "SupportKind",
     "Target",
     "Tenure",
+    "fact_type",
     "headline",
     "named",
     "references",
+    "references_in",
 ]

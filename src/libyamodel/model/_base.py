@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
 
-from libyamodel.errors import LibyaModelError
+from libyamodel.errors import FieldError
 from libyamodel.model._enums import Stance, Status
 from libyamodel.time import Period
 
@@ -23,19 +23,12 @@ __all__ = [
     "Target",
     "named",
     "references",
+    "references_in",
     "status_of",
 ]
 
-_SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
-_QID: Final = re.compile(r"Q[1-9][0-9]*")
-
-
-class FieldError(LibyaModelError, ValueError):
-    """A field value the model refuses: a malformed id, an empty name, no evidence."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {message}")
+ID_PATTERN: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+QID_PATTERN: Final = re.compile(r"Q[1-9][0-9]*")
 
 
 class Target(enum.Enum):
@@ -62,7 +55,7 @@ _ID_HELP: Final = (
 
 def is_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a slug id."""
-    if not isinstance(value, str) or _SLUG.fullmatch(value) is None:
+    if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
         raise FieldError(attribute.name, f"{value!r} is not an id; {_ID_HELP}")
 
 
@@ -75,7 +68,7 @@ def is_optional_id(instance: object, attribute: attrs.Attribute[Any], value: obj
 def are_ids(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """Validator: a tuple of slug ids."""
     for index, item in enumerate(value):
-        if not isinstance(item, str) or _SLUG.fullmatch(item) is None:
+        if not isinstance(item, str) or ID_PATTERN.fullmatch(item) is None:
             raise FieldError(f"{attribute.name}[{index}]", f"{item!r} is not an id; {_ID_HELP}")
 
 
@@ -100,7 +93,7 @@ def are_texts(_: object, attribute: attrs.Attribute[Any], value: tuple[object, .
 
 def is_optional_qid(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a Wikidata item id such as ``Q1016``, or ``None``."""
-    if value is not None and (not isinstance(value, str) or _QID.fullmatch(value) is None):
+    if value is not None and (not isinstance(value, str) or QID_PATTERN.fullmatch(value) is None):
         raise FieldError(attribute.name, f"{value!r} is not a Wikidata item id such as Q1016")
 
 
@@ -158,7 +151,7 @@ class Evidence:
 
 
 def status_of(evidence: tuple[Evidence, ...]) -> Status:
-    """The status a set of evidence gives a fact (DESIGN section 2)."""
+    """The status a set of evidence gives a fact (docs/index.md, "Evidence and status")."""
     stances = {item.stance for item in evidence}
     denied = Stance.DENIES in stances
     if stances - {Stance.DENIES}:
@@ -199,7 +192,7 @@ class Record:
     __repr__ = compact_repr
 
     def _repr_html_(self) -> str:
-        from libyamodel._html import record_html
+        from libyamodel.views._html import record_html
 
         return record_html(self)
 
@@ -293,8 +286,22 @@ def references(
 
     ``evidence=False`` leaves out the sources and speakers cited in evidence.
     """
-    for name, target, via in _reference_fields(type(record)):
-        value = getattr(record, name)
+    return _references(type(record), functools.partial(getattr, record), evidence)
+
+
+def references_in(
+    cls: type, values: Mapping[str, Any], *, evidence: bool = True
+) -> Iterator[tuple[str, str, Target]]:
+    """The references among some field values of a ``cls`` record, as :func:`references`
+    gives them: for a record that could not be made whole, whose fields were read alone."""
+    return _references(cls, values.get, evidence)
+
+
+def _references(
+    cls: type, value_of: Callable[[str], Any], evidence: bool
+) -> Iterator[tuple[str, str, Target]]:
+    for name, target, via in _reference_fields(cls):
+        value = value_of(name)
         if value is None:
             continue
         if target is None:

@@ -61,11 +61,11 @@ class Institution(NamedEntity):
     )
 
 
-def _is_latitude(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
+def is_latitude(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
     _check_degrees(attribute.name, value, 90)
 
 
-def _is_longitude(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
+def is_longitude(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
     _check_degrees(attribute.name, value, 180)
 
 
@@ -88,8 +88,8 @@ class Place(NamedEntity):
     within: str | None = attrs.field(
         default=None, validator=is_optional_id, metadata=ref_to(Target.PLACE)
     )
-    lat: float | None = attrs.field(default=None, validator=_is_latitude)
-    lon: float | None = attrs.field(default=None, validator=_is_longitude)
+    lat: float | None = attrs.field(default=None, validator=is_latitude)
+    lon: float | None = attrs.field(default=None, validator=is_longitude)
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from libyamodel.model import Evidence, Fact, Record, Status, headline
-from libyamodel.plot import COLOURS
-from libyamodel.time import MAX_DATE, MIN_DATE, PartialDate, Period, Truth
+from libyamodel.time import PartialDate, Period, Truth
+from libyamodel.views._common import COLOURS, TRUTH_COLOURS, Records, finite, name_of
 
 if TYPE_CHECKING:
-    from libyamodel.dataset import Dataset
     from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
+    from libyamodel.store import Dataset
 
 __all__ = ["dataset_html", "facts_html", "profile_html", "record_html", "verdict_html"]
-
-_TRUTH_COLOURS = {Truth.YES: "#1b7837", Truth.MAYBE: "#b8860b", Truth.NO: "#999999"}
 
 
 def _e(value: object) -> str:
@@ -39,11 +37,11 @@ def status_badge(status: Status) -> str:
 
 def truth_badge(truth: Truth) -> str:
     """A coloured label for a truth value."""
-    return _badge(truth.name, _TRUTH_COLOURS[truth])
+    return _badge(truth.name, TRUTH_COLOURS[truth])
 
 
 def _day(day: Any) -> str:
-    return "open" if day in (MIN_DATE, MAX_DATE) else str(day)
+    return "open" if finite(day) is None else str(day)
 
 
 def _bounds(date: PartialDate) -> str:
@@ -118,21 +116,37 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _says(fact: Fact) -> str:
+def _named(value: str, names: Records | None) -> str:
+    """An entity's name, with its id on hover; the value itself where it names no entity."""
+    shown = name_of(value, names)
+    if shown != value:
+        return f"<span title='{_e(value)}'>{_e(shown)}</span>"
+    return f"<code>{_e(value)}</code>"
+
+
+def _says(fact: Fact, names: Records | None = None) -> str:
     parts = headline(fact)
     if parts and parts[0][0] == "name":
         return _e(parts[0][1])
-    return ", ".join(f"{field}: <code>{_e(value)}</code>" for field, value in parts)
+    return ", ".join(f"{field}: {_named(value, names)}" for field, value in parts)
 
 
-def facts_html(facts: Sequence[Fact], truths: Sequence[Truth] | None = None) -> str:
-    """Facts as a table: id, what it says, period, status (and truth on a date if given)."""
+def facts_html(
+    facts: Sequence[Fact],
+    truths: Sequence[Truth] | None = None,
+    *,
+    names: Records | None = None,
+) -> str:
+    """Facts as a table: id, what it says, period, status (and truth on a date if given).
+
+    With ``names`` (a dataset's records by id), entities are shown by name, not id.
+    """
     header = ["fact", "says", "period", "status"] + ([] if truths is None else ["truth"])
     rows = []
     for index, fact in enumerate(facts):
         row = [
             f"<code>{_e(fact.id)}</code>",
-            _says(fact),
+            _says(fact, names),
             period_html(fact.period),
             status_badge(fact.status),
         ]

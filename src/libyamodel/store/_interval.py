@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Generic, TypeVar
 
-from libyamodel.io import paused_gc
+from libyamodel._gc import paused_gc
 
 T = TypeVar("T")
 

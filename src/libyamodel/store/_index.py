@@ -1,0 +1,268 @@
+"""The indexes behind a Dataset's queries: facts by type, by every entity they name, and
+by the span of days each can cover, so that a query looks only at the facts that can
+answer it. A group's answers by date are indexed on its first question (see
+:mod:`libyamodel.store._interval`), and kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+import attrs
+import pendulum
+
+from libyamodel.errors import PeriodError
+from libyamodel.model import (
+    Entity,
+    Fact,
+    NamedEntity,
+    named,
+)
+from libyamodel.names import NameRules
+from libyamodel.store._interval import Budget, Spans
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth, to_date
+
+if TYPE_CHECKING:
+    pass
+from libyamodel.store._facts import Certainty, Facts
+
+__all__ = ["Indexes", "fact_order"]
+
+F = TypeVar("F", bound=Fact)
+
+_OPEN_END = MAX_DATE.toordinal()
+_EVERY_DAY = (MIN_DATE.toordinal(), _OPEN_END)
+_SNAPSHOT_SLOTS = 24
+"""Snapshots of query answers may hold this many references per fact of the dataset
+(192 bytes); groups whose snapshots would not fit get an interval tree instead."""
+
+
+_Entry = tuple[int, int, int, int, int]
+
+
+def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry:
+    """The day numbers ``fact`` can possibly cover, those it certainly covers, and its rank.
+
+    ``days`` gives each date its number once, so that facts share the numbers, which keeps
+    the index small.
+    """
+    start, end = fact.period.start, fact.period.end
+    first, last = start.earliest, start.latest
+    first_number = days.get(first) or days.setdefault(first, first.toordinal())
+    last_number = days.get(last) or days.setdefault(last, last.toordinal())
+    if end is None:
+        return (first_number, _OPEN_END, last_number, _OPEN_END, rank)
+    early, late = end.earliest, end.latest
+    return (
+        first_number,
+        days.get(late) or days.setdefault(late, late.toordinal()),
+        last_number,
+        days.get(early) or days.setdefault(early, early.toordinal()),
+        rank,
+    )
+
+
+_ACCEPTED: dict[str, frozenset[Truth]] = {
+    "definite": frozenset({Truth.YES}),
+    "possible": frozenset({Truth.YES, Truth.MAYBE}),
+}
+
+
+def _accepted(certainty: Certainty) -> frozenset[Truth]:
+    accepted = _ACCEPTED.get(certainty)
+    if accepted is None:
+        raise ValueError(f"certainty must be 'definite' or 'possible', got {certainty!r}")
+    return accepted
+
+
+def _day_number(on: DateLike) -> int:
+    """The ordinal of a date argument, without building a pendulum date when given one."""
+    if type(on) is pendulum.Date or type(on) is datetime.date:
+        return on.toordinal()
+    return to_date(on).toordinal()
+
+
+@attrs.frozen
+class Indexes:
+    """What a dataset builds once so that queries touch only relevant facts."""
+
+    facts: tuple[Fact, ...]
+    """Every fact, in rank order (by start, then id)."""
+    answer: type[Facts[Any]]
+    """The class answers are made of (bound to the dataset's records, for names)."""
+    budget: Budget
+    """How many more references the answer snapshots of every group may keep."""
+    rank: dict[str, int]
+    by_type: dict[type[Fact], tuple[Fact, ...]]
+    by_field: dict[tuple[type[Fact], str, str], tuple[Fact, ...]]
+    mentions: dict[str, tuple[Fact, ...]]
+    cited: dict[str, tuple[Fact, ...]]
+    type_spans: dict[type[Fact], Spans[Fact]]
+    field_spans: dict[tuple[type[Fact], str, str], Spans[Fact]]
+    names: dict[str, frozenset[str]]
+    skeletons: dict[str, frozenset[str]]
+    wikidata: dict[str, NamedEntity]
+
+    @classmethod
+    def build(
+        cls,
+        entities: Sequence[Entity],
+        facts: Sequence[Fact],
+        rules: NameRules,
+        pack: type[Facts[Any]],
+    ) -> Self:
+        # Each group's facts in rank order, with their span entries alongside.
+        by_type: dict[type[Fact], tuple[list[Fact], list[_Entry]]] = {}
+        by_field: dict[tuple[type[Fact], str, str], tuple[list[Fact], list[_Entry]]] = {}
+        mentions: defaultdict[str, list[Fact]] = defaultdict(list)
+        cited: defaultdict[str, list[Fact]] = defaultdict(list)
+        days: dict[pendulum.Date, int] = {}
+        for rank, fact in enumerate(facts):
+            entry = _span_entry(fact, rank, days)
+            evidence = fact.evidence
+            if len(evidence) == 1:
+                cited[evidence[0].source].append(fact)
+            else:
+                for source in dict.fromkeys(item.source for item in evidence):
+                    cited[source].append(fact)
+            kind = type(fact)
+            members, entries = by_type.get(kind) or by_type.setdefault(kind, ([], []))
+            members.append(fact)
+            entries.append(entry)
+            seen: set[str] = set()
+            for field, ident in named(fact):
+                if ident not in seen:
+                    seen.add(ident)
+                    mentions[ident].append(fact)
+                key = (kind, field, ident)
+                members, entries = by_field.get(key) or by_field.setdefault(key, ([], []))
+                if not members or members[-1] is not fact:
+                    members.append(fact)
+                    entries.append(entry)
+        names: defaultdict[str, set[str]] = defaultdict(set)
+        skeletons: defaultdict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            spellings = [entity.id.replace("-", " "), entity.name]
+            if isinstance(entity, NamedEntity):
+                spellings += entity.aliases
+            for spelling in spellings:
+                name_key = rules.key(spelling)
+                if name_key:
+                    names[name_key].add(entity.id)
+                    skeletons[rules.skeleton(spelling)].add(entity.id)
+        budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
+
+        def spans(entries: list[_Entry], slack: int = 1024) -> Spans[Fact]:
+            return Spans(
+                entries,
+                facts,
+                budget=budget,
+                slack=slack,
+                every_day=_EVERY_DAY,
+                pack=pack,
+            )
+
+        return cls(
+            facts=tuple(facts),
+            answer=pack,
+            budget=budget,
+            rank={fact.id: index for index, fact in enumerate(facts)},
+            by_type={kind: tuple(members) for kind, (members, _) in by_type.items()},
+            by_field={key: tuple(members) for key, (members, _) in by_field.items()},
+            mentions={key: tuple(items) for key, items in mentions.items()},
+            cited={key: tuple(items) for key, items in cited.items()},
+            type_spans={
+                kind: spans(entries, slack=4 * len(facts)) for kind, (_, entries) in by_type.items()
+            },
+            field_spans={key: spans(entries) for key, (_, entries) in by_field.items()},
+            names={key: frozenset(ids) for key, ids in names.items()},
+            skeletons={key: frozenset(ids) for key, ids in skeletons.items()},
+            wikidata={
+                entity.wikidata: entity
+                for entity in entities
+                if isinstance(entity, NamedEntity) and entity.wikidata
+            },
+        )
+
+    def query(
+        self,
+        kind: type[F],
+        *,
+        on: DateLike | None = None,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
+        wanted: Sequence[tuple[tuple[str, ...], str]] = (),
+        keep: Callable[[F], bool] | None = None,
+    ) -> Facts[F]:
+        """Facts of ``kind`` true on ``on`` (or overlapping ``between``) to the certainty asked,
+        naming each wanted id in one of its fields, and passing ``keep``."""
+        accepted = _accepted(certainty)
+        spans: list[Spans[Fact] | None]
+        if wanted:
+            fields, ident = wanted[0]
+            spans = [self.field_spans.get((kind, field, ident)) for field in fields]
+        else:
+            spans = [self.type_spans.get(kind)]
+        candidates: Sequence[Fact]
+        if on is not None:
+            day = _day_number(on)
+            definite = certainty == "definite"
+            found = [g.at(day, definite=definite) for g in spans if g]
+            if len(found) == 1:
+                candidates = found[0]
+                if len(wanted) < 2 and keep is None:
+                    return cast("Facts[F]", candidates)
+            else:
+                candidates = self.in_order([self.rank[f.id] for f in g] for g in found)
+        elif between is not None:
+            first, last = to_date(between[0]), to_date(between[1])
+            if first > last:
+                raise PeriodError(f"between ends ({last}) before it starts ({first})")
+            touching = self.in_order(
+                g.touching(first.toordinal(), last.toordinal()) for g in spans if g
+            )
+            candidates = [f for f in touching if f.period.overlaps(first, last) in accepted]
+        elif wanted:
+            pools = [self.by_field.get((kind, field, wanted[0][1]), ()) for field in wanted[0][0]]
+            candidates = (
+                pools[0]
+                if len(pools) == 1
+                else self.in_order([self.rank[fact.id] for fact in pool] for pool in pools)
+            )
+        else:
+            candidates = self.by_type.get(kind, ())
+        chosen = cast("Sequence[F]", candidates)
+        return self.answer(
+            fact
+            for fact in chosen
+            if all(_names(fact, fields, ident) for fields, ident in wanted[1:])
+            and (keep is None or keep(fact))
+        )
+
+    def in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
+        """The facts with these ranks, in order, each once."""
+        listed = list(groups)
+        ranks = listed[0] if len(listed) == 1 else list({r for group in listed for r in group})
+        ranks.sort()
+        facts = self.facts
+        return [facts[rank] for rank in ranks]
+
+
+def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
+    """Whether ``fact`` names ``ident`` in one of ``fields``."""
+    for field in fields:
+        value = getattr(fact, field)
+        if value == ident:
+            return True
+        if isinstance(value, tuple) and any(
+            item == ident or getattr(item, "actor", None) == ident for item in value
+        ):
+            return True
+    return False
+
+
+def fact_order(fact: Fact) -> tuple[object, str]:
+    return (fact.period.start.earliest, fact.id)

@@ -1,0 +1,122 @@
+"""DataFrames and Parquet: facts as rows for pandas, DuckDB or Spark.
+
+Needs the ``frames`` extra (``pip install 'libyamodel[frames]'``); pandas is
+imported only when these functions are called.
+"""
+
+from __future__ import annotations
+
+import builtins
+import enum
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from libyamodel.model import Entity, Fact, Participant, Response, fact_type
+from libyamodel.time import PartialDate
+from libyamodel.views._common import finite
+
+if TYPE_CHECKING:
+    import pandas
+
+    from libyamodel.store import Dataset
+
+__all__ = ["ENTITIES", "entity_rows", "fact_rows", "to_pandas", "to_parquet"]
+
+_SKIP = frozenset({"id", "note", "evidence", "period", "date"})
+_DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, Participant | Response):
+        return value.actor
+    if isinstance(value, tuple):
+        return [_cell(item) for item in value]
+    return value
+
+
+ENTITIES = "entity"
+"""The table name that asks :func:`to_pandas` for entities rather than facts."""
+
+_ENTITY_COLUMNS = ("id", "type", "name", "kind", "aliases")
+
+
+def entity_rows(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+    """One plain mapping per entity: id, record type, name, kind (where it has one), aliases."""
+    return [
+        {
+            "id": entity.id,
+            "type": entity.TYPE,
+            "name": entity.name,
+            "kind": _cell(getattr(entity, "kind", None)),
+            "aliases": list(getattr(entity, "aliases", ())),
+        }
+        for entity in entities
+    ]
+
+
+def fact_rows(facts: Iterable[Fact], dataset: Dataset | None = None) -> list[dict[str, Any]]:
+    """One plain mapping per fact: fields, period bounds, status and first source."""
+    rows = []
+    for fact in facts:
+        period = fact.period
+        row: dict[str, Any] = {"id": fact.id, "type": fact.TYPE, "status": fact.status.value}
+        for field in attrs.fields(builtins.type(fact)):
+            if field.name not in _SKIP:
+                row[field.name] = _cell(getattr(fact, field.name))
+        row["start"] = str(period.start)
+        row["end"] = None if period.end is None else str(period.end)
+        row["start_earliest"] = finite(period.start.earliest)
+        row["start_latest"] = finite(period.start.latest)
+        row["end_earliest"] = None if period.end is None else finite(period.end.earliest)
+        row["end_latest"] = None if period.end is None else finite(period.end.latest)
+        first = fact.evidence[0]
+        source = dataset.get(first.source) if dataset is not None else None
+        row["source"] = first.source
+        row["source_title"] = getattr(source, "title", None)
+        row["quote"] = first.quote
+        row["paraphrase"] = first.paraphrase
+        row["evidence_count"] = len(fact.evidence)
+        row["note"] = fact.note
+        rows.append(row)
+    return rows
+
+
+def to_pandas(dataset: Dataset, kind: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
+    """A DataFrame with one row per fact (of one type, or all), or, for ``"entity"``, per
+    entity (id, type, name, kind, aliases), to join ids to names.
+
+    Bound columns are ``datetime64[s]``; an open bound (on or before / after, or
+    not ended) is ``NaT``.
+    """
+    import pandas as pd
+
+    if kind == ENTITIES:
+        return pd.DataFrame(entity_rows(dataset.entities), columns=list(_ENTITY_COLUMNS))
+    cls = None if kind is None else fact_type(kind)
+    facts = [fact for fact in dataset.facts if cls is None or isinstance(fact, cls)]
+    frame = pd.DataFrame(fact_rows(facts, dataset))
+    if frame.empty:
+        frame = pd.DataFrame(columns=["id", "type", "status", *_DATE_COLUMNS])
+    for column in _DATE_COLUMNS:
+        frame[column] = pd.Series(
+            [None if day is None else pd.Timestamp(day) for day in frame[column]],
+            dtype="datetime64[s]",
+            index=frame.index,
+        )
+    return frame
+
+
+def to_parquet(
+    dataset: Dataset,
+    path: str | os.PathLike[str],
+    kind: str | builtins.type[Fact] | None = None,
+) -> None:
+    """Write :func:`to_pandas`'s frame to a Parquet file (needs pyarrow)."""
+    to_pandas(dataset, kind).to_parquet(path, index=False)
