@@ -140,8 +140,8 @@ def fact_table(facts: Sequence[lm.Fact]) -> pd.DataFrame:
         columns["type"].append(fact.TYPE)
         columns["key"].append(key)
         columns["s_lo"].append(period.start.earliest.toordinal())
-        columns["s_hi"].append(period.start.latest.toordinal())
-        columns["e_lo"].append(OPEN_END if period.end is None else period.end.earliest.toordinal())
+        columns["s_hi"].append(period.certain_from.toordinal())
+        columns["e_lo"].append(OPEN_END if period.end is None else period.certain_until.toordinal())
         columns["e_hi"].append(OPEN_END if period.end is None else period.end.latest.toordinal())
     return pd.DataFrame(
         {

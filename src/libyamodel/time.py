@@ -406,13 +406,28 @@ class Period:
         """The last day the period can include (the far future if not ended)."""
         return MAX_DATE if self.end is None else self.end.latest
 
+    @property
+    def certain_from(self) -> pendulum.Date:
+        """The latest day the period can start: its start's latest, unless its end must
+        come sooner (``2012-10-04.. to ..2012-10-04`` can only run on the 4th)."""
+        start = self.start.latest
+        return start if self.end is None else min(start, self.end.latest)
+
+    @property
+    def certain_until(self) -> pendulum.Date:
+        """The earliest day the period can end (the last day of time if it has not ended):
+        its end's earliest, unless its start must come later."""
+        if self.end is None:
+            return MAX_DATE
+        return max(self.end.earliest, self.start.earliest)
+
     def truth(self, on: DateLike) -> Truth:
         """YES if ``on`` is certainly inside, NO if certainly outside, else MAYBE."""
         day = to_date(on)
         end = self.end
         if day < self.start.earliest or (end is not None and day > end.latest):
             return Truth.NO
-        if self.start.latest <= day and (end is None or day <= end.earliest):
+        if self.certain_from <= day <= self.certain_until:
             return Truth.YES
         return Truth.MAYBE
 
@@ -424,7 +439,7 @@ class Period:
         end = self.end
         if self.start.earliest > hi or (end is not None and end.latest < lo):
             return Truth.NO
-        if self.start.latest <= hi and (end is None or end.earliest >= lo):
+        if self.certain_from <= hi and self.certain_until >= lo:
             return Truth.YES
         return Truth.MAYBE
 

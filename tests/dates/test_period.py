@@ -72,18 +72,19 @@ def test_truth_refuses_a_datetime():
 
 
 def ways_it_could_have_run(period):
-    """The extreme (start, end) days the period could really have had: its earliest and
-    latest start with its earliest and latest end (none for an ongoing period)."""
-    ends = (
-        [pendulum.Date(9999, 12, 31)]
-        if period.end is None
-        else [
-            period.end.earliest,
-            period.end.latest,
-        ]
-    )
-    starts = [period.start.earliest, period.start.latest]
-    return [(start, end) for start in starts for end in ends if start <= end]
+    """The extreme (start, end) days the period could really have had, a start never after
+    its end: the widest run, the run with the latest start, and the one with the earliest
+    end. Every run lies inside the widest, and covers what both of the others share."""
+    first_start, last_start = period.start.earliest, period.start.latest
+    if period.end is None:
+        first_end = last_end = pendulum.Date(9999, 12, 31)
+    else:
+        first_end, last_end = period.end.earliest, period.end.latest
+    return [
+        (first_start, last_end),
+        (min(last_start, last_end), last_end),
+        (first_start, max(first_end, first_start)),
+    ]
 
 
 @given(periods(), days())
@@ -112,3 +113,12 @@ def test_days_just_outside_are_no(period):
         assert period.truth(period.start.earliest.subtract(days=1)) is Truth.NO
     if period.end is not None and period.end.latest < pendulum.Date(9999, 12, 31):
         assert period.truth(period.end.latest.add(days=1)) is Truth.NO
+
+
+def test_a_period_whose_bounds_cross_can_only_run_where_they_meet():
+    period = Period(P("2012-10-04.."), P("..2012-10-04"))
+    assert period.truth("2012-10-04") is Truth.YES
+    assert period.truth("2012-10-05") is Truth.NO
+    early = Period(P("..2000"), P("early 2000"))  # it must start by the end of April
+    assert early.truth("2000-01-01") is Truth.MAYBE
+    assert early.certain_from == pendulum.Date(2000, 4, 30)

@@ -49,13 +49,14 @@ def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry
     ``days`` gives each date its number once, so that facts share the numbers, which keeps
     the index small.
     """
-    start, end = fact.period.start, fact.period.end
-    first, last = start.earliest, start.latest
+    period = fact.period
+    start, end = period.start, period.end
+    first, last = start.earliest, period.certain_from
     first_number = days.get(first) or days.setdefault(first, first.toordinal())
     last_number = days.get(last) or days.setdefault(last, last.toordinal())
     if end is None:
         return (first_number, _OPEN_END, last_number, _OPEN_END, rank)
-    early, late = end.earliest, end.latest
+    early, late = period.certain_until, end.latest
     return (
         first_number,
         days.get(late) or days.setdefault(late, late.toordinal()),

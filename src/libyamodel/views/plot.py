@@ -95,8 +95,8 @@ def timeline(
     for row, fact in enumerate(facts):
         start, end = fact.period.start, fact.period.end
         start_lo = finite(start.earliest) or first
-        start_hi = finite(start.latest) or first
-        end_lo = last if end is None else finite(end.earliest) or last
+        start_hi = finite(fact.period.certain_from) or first
+        end_lo = last if end is None else finite(fact.period.certain_until) or last
         end_hi = last if end is None else finite(end.latest) or last
         if start_hi <= end_lo:
             _bar(ax, row, fact, (start_lo, start_hi), certain=False)
