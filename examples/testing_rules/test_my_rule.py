@@ -14,17 +14,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
-from libyamodel.strategies import datasets
+from libyamodel.strategies import datasets, profiles
 
 sys.path.insert(0, str(Path(__file__).parent))
-from my_rule import my_rule
+from my_rule import democratic_and_recognised, governing_and_lawful, my_rule
 
 
-@given(datasets(), st.dates(), st.data())
-def test_my_rule_is_pure(ds, day, data):
-    bodies = [e.id for e in ds.entities if isinstance(e, lm.Actor | lm.Institution)]
-    body = data.draw(st.sampled_from(bodies))
-    assert ds.assess(body, day, my_rule) == ds.assess(body, day, my_rule)
+@given(profiles())
+def test_my_rule_is_yes_exactly_when_one_of_its_doctrines_is(profile):
+    either = {rule(profile).truth for rule in (democratic_and_recognised, governing_and_lawful)}
+    expected = (
+        lm.Truth.YES
+        if lm.Truth.YES in either
+        else lm.Truth.NO
+        if either == {lm.Truth.NO}
+        else lm.Truth.MAYBE
+    )
+    assert my_rule(profile).truth is expected
 
 
 @given(datasets(), st.dates(), st.data())

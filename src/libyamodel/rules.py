@@ -62,7 +62,9 @@ def credible(item: Assessed[Fact]) -> Truth:
     return item.truth & _CAP[item.status]
 
 
-def _count(items: Iterable[Assessed[Fact]], minimum: int, what: str) -> Verdict:
+def _count(
+    items: Iterable[Assessed[Fact]], minimum: int, what: str, plural: str | None = None
+) -> Verdict:
     """YES if at least ``minimum`` items are credibly YES, NO if fewer could be, else MAYBE."""
     listed = tuple(items)
     truths = [credible(item) for item in listed]
@@ -78,7 +80,7 @@ def _count(items: Iterable[Assessed[Fact]], minimum: int, what: str) -> Verdict:
         f"{what} {item.fact.id}: {credible(item).name} ({item.status.value})" for item in listed
     )
     facts = tuple(item.fact for item, t in zip(listed, truths, strict=True) if t is not Truth.NO)
-    summary = f"{definite} certain and {possible} possible {what}s; {minimum} needed"
+    summary = f"{definite} certain and {possible} possible {plural or what + 's'}; {minimum} needed"
     return Verdict(truth, facts, (*reasons, summary))
 
 
@@ -118,7 +120,7 @@ def effective_control(minimum: int = 1) -> Rule:
 
     def rule(profile: LegitimacyProfile) -> Verdict:
         places = _distinct(profile.territory, lambda fact: fact.place)
-        return _count(places, minimum, "place held")
+        return _count(places, minimum, "place held", "places held")
 
     rule.__name__ = rule.__qualname__ = f"effective_control({minimum})"
     return rule
