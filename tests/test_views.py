@@ -146,3 +146,9 @@ def test_an_entity_table_joins_ids_to_names(ds):
     assert "Islamic State" in set(joined["name"])
     row = entities.set_index("id").loc["sirte"]
     assert (row["type"], row["kind"]) == ("place", "city")
+
+
+def test_a_profile_in_jupyter_names_the_body_and_the_parties(ds):
+    html = ds.legitimacy("house-of-representatives", "2014-11-10")._repr_html_()
+    assert "House of Representatives" in html
+    assert "<code>house-of-representatives</code>" not in html

@@ -61,6 +61,9 @@ class LegitimacyProfile:
     rulings: tuple[Assessed[Ruling], ...]
     territory: tuple[Assessed[ControlClaim], ...]
     support: tuple[Assessed[Support], ...]
+    dataset: Dataset | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """The dataset the profile was drawn from, so that views can name its entities; it takes
+    no part in comparing profiles."""
 
     def _repr_html_(self) -> str:
         from libyamodel.views._html import profile_html
@@ -126,4 +129,5 @@ def build_profile(dataset: Dataset, body: str, on: pendulum.Date) -> LegitimacyP
         rulings=rulings,
         territory=_assess(dataset.territory(body, on, certainty="possible"), on),
         support=_assess(dataset.supports(on, supported=body, certainty="possible"), on),
+        dataset=dataset,
     )

@@ -177,11 +177,11 @@ def dataset_html(dataset: Dataset) -> str:
     )
 
 
-def _assessed(title: str, items: Sequence[Assessed[Fact]]) -> str:
+def _assessed(title: str, items: Sequence[Assessed[Fact]], names: Records | None) -> str:
     if not items:
         return f"<p><b>{_e(title)}</b>: none</p>"
     return f"<p><b>{_e(title)}</b></p>" + facts_html(
-        [item.fact for item in items], [item.truth for item in items]
+        [item.fact for item in items], [item.truth for item in items], names=names
     )
 
 
@@ -196,9 +196,10 @@ def profile_html(profile: LegitimacyProfile) -> str:
         ("territory", profile.territory),
         ("support received", profile.support),
     ]
-    body = "".join(_assessed(title, items) for title, items in parts)
+    names = profile.dataset
+    body = "".join(_assessed(title, items, names) for title, items in parts)
     return (
-        f"<div><b>Legitimacy of <code>{_e(profile.body)}</code> on {_e(profile.on)}</b>{body}</div>"
+        f"<div><b>Legitimacy of {_named(profile.body, names)} on {_e(profile.on)}</b>{body}</div>"
     )
 
 
