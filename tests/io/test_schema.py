@@ -168,7 +168,10 @@ def test_broken_records_are_rejected(
     ("record", "message"),
     [
         ({"type": "actor", "id": "a", "name": "A", "kind": "militia"}, "enum at 0/kind"),
-        ({"type": "actor", "id": "a", "name": "A", "kind": "person", "wikidata": "1016"}, "pattern"),
+        (
+            {"type": "actor", "id": "a", "name": "A", "kind": "person", "wikidata": "1016"},
+            "pattern",
+        ),
         ({"type": "place", "id": "p", "name": "P", "kind": "city", "lat": 91}, "maximum at 0/lat"),
         ({"type": "source", "id": "s", "title": "T", "published": "yesterday"}, "at 0/published"),
         (
