@@ -69,7 +69,7 @@ def test_json_for_scripts():
     assert record["holder"] == "ghassan-salame"
     assert record["truth"] == "YES"
     assert record["status"] == "confirmed"
-    assert record["period"] == {"on": "2017-09-14"}
+    assert record["period"] == {"observed": "2017-09-14"}
 
 
 def test_timeline_show_and_search():

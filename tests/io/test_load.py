@@ -173,7 +173,7 @@ def test_observation_shorthand_and_scalar_period(tmp_path):
   id: gnc-holds-tripoli
   controller: general-national-congress
   place: tripoli
-  period: {on: 2014-11-13}
+  period: {observed: 2014-11-13}
   evidence: [{source: commons-library-snia-7023, quote: "are now in control"}]
 - type: event
   id: something-in-november
@@ -295,3 +295,37 @@ def test_evidence_with_neither_quote_nor_paraphrase_is_refused_with_its_line(tmp
     assert problem.file == path
     assert problem.line == 15  # the evidence item
     assert "paraphrase" in problem.message
+
+
+def test_an_observation_reads_the_same_under_its_old_key(tmp_path):
+    write(tmp_path, "context.yaml", CONTEXT)
+    write(
+        tmp_path,
+        "claim.yaml",
+        FORMAT_EXAMPLE.replace('{start: 2014-08-25, end: "2016-04.."}', "{on: 2014-11-13}"),
+    )
+    old = lm.load(tmp_path, bundled=False)
+    write(
+        tmp_path,
+        "claim.yaml",
+        FORMAT_EXAMPLE.replace('{start: 2014-08-25, end: "2016-04.."}', "{observed: 2014-11-13}"),
+    )
+    assert lm.load(tmp_path, bundled=False) == old
+    (claim,) = old.facts
+    assert claim.period == lm.Period.observed("2014-11-13")
+
+
+def test_observed_and_on_together_are_refused(tmp_path):
+    write(tmp_path, "context.yaml", CONTEXT)
+    path = write(
+        tmp_path,
+        "claim.yaml",
+        FORMAT_EXAMPLE.replace(
+            '{start: 2014-08-25, end: "2016-04.."}', "{observed: 2014-11-13, on: 2014-11-13}"
+        ),
+    )
+    with pytest.raises(lm.DataError) as caught:
+        lm.load(tmp_path, bundled=False)
+    (problem,) = caught.value.problems
+    assert problem.file == path
+    assert problem.field == "period.on"

@@ -91,10 +91,14 @@ def _partial_date(value: object, _: type) -> PartialDate:
     return PartialDate.parse(value)
 
 
-_PERIOD_HELP: Final = "write {start: D, end: D}, {on: D} or a single date D"
+_PERIOD_HELP: Final = "write {start: D, end: D}, {observed: D} or a single date D"
 
 
 _START_END: Final = frozenset({"start", "end"})
+_OBSERVED: Final = ("observed", "on")
+"""The key of an observation, and its old name, still read (YAML 1.1 readers take a bare
+``on`` for true)."""
+_PERIOD_KEYS: Final = ("start", "end", *_OBSERVED)
 
 
 def _period(value: object, _: type) -> Period:
@@ -113,17 +117,24 @@ def _period(value: object, _: type) -> Period:
     problems: list[Exception] = [
         FieldError(
             key if key.isidentifier() else "",
-            f"unknown key {key!r}; a period has start and end, or on alone ({_PERIOD_HELP})",
+            f"unknown key {key!r}; a period has start and end, or observed alone ({_PERIOD_HELP})",
         )
         for key in value
-        if key not in ("start", "end", "on")
+        if key not in _PERIOD_KEYS
     ]
-    if "on" in value and ("start" in value or "end" in value):
-        problems.append(FieldError("on", f"on stands alone, without start or end; {_PERIOD_HELP}"))
-    if "on" not in value and "start" not in value:
+    seen = [key for key in _OBSERVED if key in value]
+    if len(seen) > 1:
+        problems.append(
+            FieldError("on", "observed and on say the same; write observed (on is its old name)")
+        )
+    if seen and ("start" in value or "end" in value):
+        problems.append(
+            FieldError(seen[0], f"{seen[0]} stands alone, without start or end; {_PERIOD_HELP}")
+        )
+    if not seen and "start" not in value:
         problems.append(FieldError("start", f"a period needs a start; {_PERIOD_HELP}"))
     dates: dict[str, PartialDate | None] = {}
-    for key in ("start", "end", "on"):
+    for key in _PERIOD_KEYS:
         if value.get(key) is None:
             if key in value and key != "end":
                 problems.append(FieldError(key, f"expected a date, got {describe(None)}"))
@@ -136,11 +147,11 @@ def _period(value: object, _: type) -> Period:
     if problems:
         raise ExceptionGroup("invalid period", problems)
     try:
-        if value.get("on") is not None:
-            return Period.observed(dates["on"])  # type: ignore[arg-type]
+        for key in seen:
+            return Period.observed(dates[key])  # type: ignore[arg-type]
         return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
     except PeriodError as error:
-        raise FieldError("end" if "end" in value else "on", str(error)) from None
+        raise FieldError("end" if "end" in value else seen[0], str(error)) from None
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -235,7 +246,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 def _unstructure_period(period: Period) -> Any:
     observed = period.observation
     if observed is not None:
-        return {"on": str(observed)}
+        return {"observed": str(observed)}
     if period.end == period.start and period.start.open is None:
         return str(period.start)
     plain: dict[str, str] = {"start": str(period.start)}

@@ -109,16 +109,25 @@ def _common_defs() -> dict[str, Any]:
         "Period": {
             "title": "Period",
             "description": _first_paragraph(Period)
-            + " Write {start: D, end: D}, {on: D} (an observation) or a single date D.",
+            + " Write {start: D, end: D}, {observed: D} (an observation) or a single date D.",
             "anyOf": [
                 _ref("PartialDate"),
                 period_span,
                 {
                     "type": "object",
                     "description": "An observation: seen on one day, start and end unknown.",
+                    "properties": {"observed": _ref("PartialDate")},
+                    "required": ["observed"],
+                    "additionalProperties": False,
+                },
+                {
+                    "type": "object",
+                    "description": "An observation under its old key, on, still read; write "
+                    "observed, which YAML 1.1 readers do not take for true.",
                     "properties": {"on": _ref("PartialDate")},
                     "required": ["on"],
                     "additionalProperties": False,
+                    "deprecated": True,
                 },
             ],
         },
