@@ -93,3 +93,21 @@ def test_an_unknown_name_suggests_three(ds):
         ds.resolve("Kadaffi Muammer")
     assert len(caught.value.suggestions) == 3
     assert caught.value.suggestions[0] == "muammar-qaddafi"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("مصراتة", "مصراته"),  # taa marbuta or haa
+        ("أحمد", "احمد"),  # alef with or without hamza
+        ("السراج", "سراج"),  # the article joined to its word
+        ("مُعَمَّر", "معمر"),  # vowel marks
+        ("ليـبيا", "ليبيا"),  # a tatweel stretching the line
+    ],
+)
+def test_arabic_spellings_of_one_name_fold_to_one_key(one, other):
+    assert DEFAULT_RULES.key(one) == DEFAULT_RULES.key(other) != ""
+
+
+def test_arabic_and_latin_words_are_kept_apart():
+    assert DEFAULT_RULES.words("Khalifa حفتر") == ("khalifa", "حفتر")

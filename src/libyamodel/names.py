@@ -60,7 +60,21 @@ VARIANTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 )
 """Transliteration variants of name words, each listed under the form it folds to."""
 
-_WORD: Final = re.compile(r"[a-z0-9]+")
+_WORD: Final = re.compile(r"[a-z0-9]+|[\u0621-\u064a]+")
+"""A word: Latin letters and digits once folded, or a run of Arabic letters."""
+
+_ARABIC: Final = str.maketrans(
+    {
+        "\u0622": "\u0627",  # alef with madda: alef
+        "\u0623": "\u0627",  # alef with hamza above: alef
+        "\u0625": "\u0627",  # alef with hamza below: alef
+        "\u0629": "\u0647",  # taa marbuta: haa
+        "\u0649": "\u064a",  # alef maqsura: yaa
+        "\u0640": None,  # tatweel, a stretch of the line
+    }
+)
+"""Arabic letters written either way in names, folded to one (vowel marks go as accents do)."""
+_ARABIC_ARTICLE: Final = "\u0627\u0644"  # al-, written joined to its word
 
 
 _SOUNDS: Final = (("kh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("gh", "g"), ("ph", "f"))
@@ -77,8 +91,16 @@ def _skeleton(word: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ARABIC))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _without_arabic_article(word: str) -> str:
+    """An Arabic word without the article joined to it (al-Sarraj: Sarraj), as Latin names
+    drop a separate "al"; kept where too little would be left."""
+    if word.startswith(_ARABIC_ARTICLE) and len(word) > len(_ARABIC_ARTICLE) + 2:
+        return word[len(_ARABIC_ARTICLE) :]
+    return word
 
 
 def _frozen(variants: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
@@ -117,7 +139,7 @@ class NameRules:
         folded = _fold(name).replace("'", "").replace("\u2019", "")
         return tuple(
             self._word_map.get(word, word)
-            for word in _WORD.findall(folded)
+            for word in map(_without_arabic_article, _WORD.findall(folded))
             if word not in self.articles
         )
 

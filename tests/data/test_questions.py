@@ -227,3 +227,22 @@ def test_dated_denials_are_events(ds):
     assert denial.kind is lm.EventKind.STATEMENT
     training = ds.get("russia-trains-libyan-national-army-2017")
     assert training.status is lm.Status.REPORTED
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("خليفة حفتر", "khalifa-haftar"),
+        ("حفتر", "khalifa-haftar"),
+        ("Hafter", "khalifa-haftar"),
+        ("طرابلس", "tripoli"),
+        ("فايز السراج", "fayez-al-sarraj"),
+        ("السراج", "fayez-al-sarraj"),
+        ("مجلس النواب", "house-of-representatives"),
+        ("المؤتمر الوطني العام", "general-national-congress"),
+        ("حكومة الوحدة الوطنية", "government-of-national-unity"),
+        ("مصراته", "misrata"),  # written with haa for the final taa marbuta
+    ],
+)
+def test_names_as_people_write_them_in_arabic_and_in_latin_letters(ds, name, entity):
+    assert ds.resolve(name).id == entity
