@@ -88,10 +88,11 @@ def test_every_error_derives_from_the_root_and_its_builtin():
     assert issubclass(lm.FieldError, lm.LibyaModelError)
 
 
-def test_import_does_not_pull_in_optional_libraries():
+def test_import_does_not_pull_in_optional_libraries_or_what_only_a_mistake_needs():
     code = (
         "import sys, libyamodel; "
-        "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib') if m in sys.modules))"
+        "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib', 'rapidfuzz', 'yaml')"
+        " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from rapidfuzz import fuzz, process
-
 __all__ = ["close_matches", "did_you_mean"]
 
 _CUTOFF: Final = 60.0
@@ -15,6 +13,8 @@ _CUTOFF: Final = 60.0
 
 def close_matches(name: str, known: Iterable[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` known spellings nearest to ``name``, nearest first."""
+    from rapidfuzz import fuzz, process  # only when there is a mistake: it costs import time
+
     choices = known if isinstance(known, list | tuple) else list(known)  # keys, not values
     found = process.extract(name, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=_CUTOFF)
     return [match for match, _, _ in found]

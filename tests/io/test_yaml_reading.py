@@ -18,14 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from libyamodel.io import _yaml
-from libyamodel.io._reading import (
-    DEFAULT_LIMITS,
-    ReadError,
-    node_tree_of,
-    plain_scalar,
-    read,
-    yaml_readable,
-)
+from libyamodel.io._limits import DEFAULT_LIMITS, ReadError, plain_scalar
+from libyamodel.io._reading import node_tree_of, read, yaml_readable
 from libyamodel.io._yaml import line_of, node_tree, read_yaml
 
 

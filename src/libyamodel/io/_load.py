@@ -24,14 +24,9 @@ from libyamodel.io._convert import (
     structure_value,
 )
 from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
+from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
-from libyamodel.io._reading import (
-    DEFAULT_LIMITS,
-    Document,
-    Limits,
-    ReadError,
-    read,
-)
+from libyamodel.io._reading import Document, read
 from libyamodel.model import (
     RECORD_TYPES,
     TARGETS,

@@ -20,23 +20,15 @@ import attrs
 from libyamodel.io._limits import (
     DEFAULT_LIMITS,
     MAX_DIGITS,
-    TOO_LONG,
     Limits,
     ReadError,
     check_text,
-    plain_scalar,
     too_deep,
 )
 
 __all__ = [
-    "DEFAULT_LIMITS",
-    "MAX_DIGITS",
-    "TOO_LONG",
     "Document",
-    "Limits",
-    "ReadError",
     "node_tree_of",
-    "plain_scalar",
     "read",
 ]
 
