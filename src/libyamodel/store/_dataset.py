@@ -62,14 +62,13 @@ class Dataset:
     the earliest day a fact can start, then by id.
     """
 
-    __slots__ = ("_answer", "_by_id", "_entities", "_facts", "_index", "_rules")
+    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
     _by_id: dict[str, Record]
     _index: Indexes
     _rules: NameRules
-    _answer: type[Facts[Any]]
 
     def __init__(
         self,
@@ -92,7 +91,6 @@ class Dataset:
         answer = Facts.naming(MappingProxyType(by_id))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
-        object.__setattr__(self, "_answer", answer)
         object.__setattr__(self, "_index", Indexes.build(entities, facts, name_rules, answer))
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -391,8 +389,8 @@ class Dataset:
         """Every fact that names the entity in one of its fields, in date order."""
         ident = self._id(entity)
         if isinstance(self._by_id[ident], Source):
-            return self._answer(self._index.cited.get(ident, ()))
-        return self._answer(self._index.mentions.get(ident, ()))
+            return self._index.answer(self._index.cited.get(ident, ()))
+        return self._index.answer(self._index.mentions.get(ident, ()))
 
     def legitimacy(self, body: EntityRef, on: DateLike) -> LegitimacyProfile:
         """Everything that bears on ``body``'s legitimacy on ``on``, each item with its truth."""
