@@ -130,3 +130,13 @@ def test_no_paraphrase_copies_a_passage_of_a_seed_document(bundled, documents):
             if any(run in seeds for run in runs):
                 copied.append(f"{fact.id}: {item.paraphrase[:60]!r}")
     assert not copied, "\n".join(copied)
+
+
+def test_no_fact_rests_on_encyclopaedia_pages_alone(bundled):
+    kinds = {source.id: source.kind for source in bundled.sources}
+    alone = [
+        fact.id
+        for fact in bundled.facts
+        if all(kinds[item.source] is lm.SourceKind.REFERENCE for item in fact.evidence)
+    ]
+    assert not alone

@@ -48,3 +48,13 @@ def test_the_bundled_dataset_is_deeply_immutable():
 @given(datasets())
 def test_generated_datasets_are_deeply_immutable(ds):
     assert_deeply_immutable(ds)
+
+
+def test_an_answer_pickles_as_the_facts_it_holds():
+    import pickle
+
+    ds = lm.load()
+    answer = ds.claimants("2014-11-13", role="government")
+    back = pickle.loads(pickle.dumps(answer))
+    assert back == answer
+    assert isinstance(back, lm.Facts)

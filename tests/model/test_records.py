@@ -173,3 +173,12 @@ def test_status_is_determined_by_which_stances_occur(items):
     assert (status is lm.Status.DISPUTED) == (S.DENIES in stances and len(stances) > 1)
     assert (status is lm.Status.CONFIRMED) == (S.AFFIRMS in stances and S.DENIES not in stances)
     assert (status is lm.Status.REPORTED) == (S.DENIES not in stances and S.AFFIRMS not in stances)
+
+
+def test_what_evidence_says_is_its_quote_or_else_its_paraphrase():
+    quoted = lm.Evidence(source="s", quote="the words", paraphrase="what they mean")
+    paraphrased = lm.Evidence(source="s", paraphrase="what the page states")
+    assert quoted.text == "the words"
+    assert paraphrased.text == "what the page states"
+    with pytest.raises(lm.FieldError, match="quote or a paraphrase"):
+        lm.Evidence(source="s")
