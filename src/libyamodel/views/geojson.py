@@ -61,9 +61,7 @@ def to_geojson(ds: Dataset, on: DateLike, *, certainty: Certainty = "definite") 
     if certainty not in get_args(Certainty):
         raise ValueError(f"certainty must be 'definite' or 'possible', got {certainty!r}")
     day = to_date(on)
-    places = sorted(
-        (e for e in ds.entities if isinstance(e, Place)), key=lambda place: place.id
-    )
+    places = sorted((e for e in ds.entities if isinstance(e, Place)), key=lambda place: place.id)
     features = [
         {
             "type": "Feature",
