@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import attrs
+import geojson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,8 +15,6 @@ from hypothesis import strategies as st
 import libyamodel as lm
 from libyamodel import strategies
 from libyamodel.views.geojson import to_geojson
-
-geojson = pytest.importorskip("geojson")
 
 # Libya's extent, a little wider than its borders (about 9.3-25.2 E, 19.5-33.2 N).
 LIBYA_LON = (9.0, 25.5)
@@ -30,7 +29,7 @@ def check(collection: dict[str, Any], ds: lm.Dataset) -> None:
     assert read.is_valid, read.errors()
     assert read["type"] == "FeatureCollection"
     places = {e.id: e for e in ds.entities if isinstance(e, lm.Place)}
-    located = sorted(ident for ident, p in places.items() if p.lat is not None and p.lon is not None)
+    located = sorted(i for i, p in places.items() if p.lat is not None and p.lon is not None)
     features = read["features"]
     assert [feature["id"] for feature in features] == located
     for feature, written in zip(features, collection["features"], strict=True):
@@ -38,9 +37,7 @@ def check(collection: dict[str, Any], ds: lm.Dataset) -> None:
         assert written["geometry"]["coordinates"] == [place.lon, place.lat]
         # the reader keeps six decimals (about 10 cm), as GeoJSON advises
         assert isinstance(feature["geometry"], geojson.Point)
-        assert feature["geometry"]["coordinates"] == pytest.approx(
-            [place.lon, place.lat], abs=1e-6
-        )
+        assert feature["geometry"]["coordinates"] == pytest.approx([place.lon, place.lat], abs=1e-6)
         assert feature["properties"]["id"] == place.id
         assert feature["properties"]["name"] == place.name
         assert feature["properties"]["kind"] == place.kind.value
@@ -83,9 +80,7 @@ def test_the_bundled_map_is_valid_geojson_with_the_controllers_of_the_day(
     assert collection["libyamodel"]["certainty"] == certainty
     for feature in collection["features"]:
         place = feature["id"]
-        assert feature["properties"]["controllers"] == controllers_of(
-            bundled, place, on, certainty
-        )
+        assert feature["properties"]["controllers"] == controllers_of(bundled, place, on, certainty)
 
 
 def within_libya(ds: lm.Dataset, place: lm.Place) -> bool:
