@@ -375,6 +375,8 @@ def test_persons_and_organizations_carry_the_sources_of_the_facts_naming_them(
     assert entities["fayez-al-sarraj"]["sources"] == report
     assert entities["gna"]["sources"] == report  # it holds a post (t-body)
     assert "sources" not in entities["united-nations"]  # no fact names it
+    assert entities["unsmil"]["sources"] == report  # the tenures of its post cite it
+    assert entities["unsmil"][UNLINKED_FIELD] == [{"id": "unlinked", "title": "No URL"}]
     assert entities["martin-kobler"][UNLINKED_FIELD] == [{"id": "unlinked", "title": "No URL"}]
 
 

@@ -137,7 +137,10 @@ def _person(actor: Actor, ds: Dataset) -> dict[str, Any]:
 
 
 def _organization(
-    entity: Actor | Institution, organizations: set[str], ds: Dataset
+    entity: Actor | Institution,
+    organizations: set[str],
+    ds: Dataset,
+    posts_held: Iterable[Tenure],
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": entity.id,
@@ -146,7 +149,7 @@ def _organization(
     }
     if isinstance(entity, Institution) and entity.parent in organizations:
         out["parent_id"] = entity.parent
-    return out | _names(entity) | _sources(ds, ds.timeline(entity))
+    return out | _names(entity) | _sources(ds, [*ds.timeline(entity), *posts_held])
 
 
 def _post(office: Office) -> dict[str, Any]:
@@ -185,8 +188,9 @@ def to_popolo(ds: Dataset) -> dict[str, Any]:
     that are certainly true (see :func:`popolo_dates`), and each membership keeps
     its full period in :data:`PERIOD_FIELD`. Persons, organizations and
     memberships carry the sources they rest on (for an entity, those of every
-    fact naming it). A post held by an organization is valid Popolo (a
-    ``member`` object) but breaks readers that expect a ``person_id``, so such
+    fact naming it and, for an organization, of the tenures of its posts). A
+    post held by an organization is valid Popolo (a ``member`` object) but
+    breaks readers that expect a ``person_id``, so such
     memberships are under ``libyamodel.organization_memberships``; tenures of
     offices with no institution are listed by id under
     ``libyamodel.tenures_without_a_post``. Every list is sorted by id, so the
@@ -210,9 +214,15 @@ def to_popolo(ds: Dataset) -> dict[str, Any]:
         for tenure in tenures
         if tenure.office in offices
     ]
+    posts_held: dict[str | None, list[Tenure]] = {}
+    for tenure in tenures:
+        if tenure.office in offices:
+            posts_held.setdefault(offices[tenure.office].institution, []).append(tenure)
     return {
         "persons": [_person(person, ds) for person in people],
-        "organizations": [_organization(body, organizations, ds) for body in bodies],
+        "organizations": [
+            _organization(body, organizations, ds, posts_held.get(body.id, ())) for body in bodies
+        ],
         "posts": [_post(office) for office in offices.values()],
         "memberships": [m for m in memberships if "person_id" in m],
         EXTENSION: {
