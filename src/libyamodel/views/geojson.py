@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final, get_args
 
-from libyamodel.model import Actor, Institution, Place
+from libyamodel.model import Place
 from libyamodel.store import Certainty
 from libyamodel.time import DateLike, to_date
+from libyamodel.views._common import name_of
 
 if TYPE_CHECKING:
     from libyamodel.store import Dataset
@@ -27,22 +28,17 @@ places were left out for want of coordinates."""
 
 def _controllers(ds: Dataset, place: Place, on: DateLike, certainty: Certainty) -> list[Any]:
     """The control claims in force on the day, as the query gives them, with their truth."""
-    out = []
-    for claim in ds.controllers(place.id, on, certainty=certainty):
-        controller = ds.get(claim.controller)
-        out.append(
-            {
-                "id": claim.controller,
-                "name": controller.name
-                if isinstance(controller, Actor | Institution)
-                else claim.controller,
-                "truth": claim.period.truth(on).name,
-                "status": claim.status.value,
-                "extent": None if claim.extent is None else claim.extent.value,
-                "claim": claim.id,
-            }
-        )
-    return out
+    return [
+        {
+            "id": claim.controller,
+            "name": name_of(claim.controller, ds),
+            "truth": claim.period.truth(on).name,
+            "status": claim.status.value,
+            "extent": None if claim.extent is None else claim.extent.value,
+            "claim": claim.id,
+        }
+        for claim in ds.controllers(place.id, on, certainty=certainty)
+    ]
 
 
 def to_geojson(ds: Dataset, on: DateLike, *, certainty: Certainty = "definite") -> dict[str, Any]:
