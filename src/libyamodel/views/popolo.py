@@ -97,6 +97,7 @@ def popolo_dates(period: Period) -> tuple[str | None, str | None]:
 
 
 def _period_text(period: Period) -> dict[str, str | None]:
+    """The period in full, each bound in its text form (``end`` null if it has not ended)."""
     return {"start": str(period.start), "end": None if period.end is None else str(period.end)}
 
 
@@ -190,11 +191,10 @@ def to_popolo(ds: Dataset) -> dict[str, Any]:
     memberships carry the sources they rest on (for an entity, those of every
     fact naming it and, for an organization, of the tenures of its posts). A
     post held by an organization is valid Popolo (a ``member`` object) but
-    breaks readers that expect a ``person_id``, so such
-    memberships are under ``libyamodel.organization_memberships``; tenures of
-    offices with no institution are listed by id under
-    ``libyamodel.tenures_without_a_post``. Every list is sorted by id, so the
-    output is deterministic.
+    breaks readers that expect a ``person_id``, so such memberships are under
+    ``libyamodel.organization_memberships``; tenures of offices with no
+    institution are listed by id under ``libyamodel.tenures_without_a_post``.
+    Every list is sorted by id, so the output is deterministic.
     """
     entities = sorted(ds.entities, key=lambda entity: entity.id)
     people = [e for e in entities if isinstance(e, Actor) and e.kind is ActorKind.PERSON]
@@ -209,15 +209,13 @@ def to_popolo(ds: Dataset) -> dict[str, Any]:
         e.id: e for e in entities if isinstance(e, Office) and e.institution in organizations
     }
     tenures = sorted((f for f in ds.facts if isinstance(f, Tenure)), key=lambda tenure: tenure.id)
-    memberships = [
-        _membership(tenure, ds, persons, offices[tenure.office])
-        for tenure in tenures
-        if tenure.office in offices
-    ]
+    memberships = []
     posts_held: dict[str | None, list[Tenure]] = {}
     for tenure in tenures:
         if tenure.office in offices:
-            posts_held.setdefault(offices[tenure.office].institution, []).append(tenure)
+            office = offices[tenure.office]
+            memberships.append(_membership(tenure, ds, persons, office))
+            posts_held.setdefault(office.institution, []).append(tenure)
     return {
         "persons": [_person(person, ds) for person in people],
         "organizations": [
