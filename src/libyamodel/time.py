@@ -514,8 +514,10 @@ class Period:
     def observed(cls, on: PartialDate | DateLike) -> Self:
         """A fact seen on ``on`` with no knowledge of when it began or ended."""
         day = _as_partial(on)
-        if day.open is not None:
-            raise PeriodError(f"an observation needs a plain date, not {day}")
+        if day.open is not None or day.part is not None or day.approximate or day.uncertain:
+            raise PeriodError(
+                f"an observation needs a plain date (no ~, ?, early/mid/late or ..), not {day}"
+            )
         return cls(attrs.evolve(day, open=Open.BEFORE), attrs.evolve(day, open=Open.AFTER))
 
     @classmethod
