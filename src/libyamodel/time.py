@@ -496,7 +496,7 @@ class Period:
     """The time a fact holds: from :attr:`start` to :attr:`end`.
 
     An end of ``None`` means the fact has not ended. An observation seen on one
-    day only is :meth:`observed` (``{on: D}`` in data files): definite on that
+    day only is :meth:`observed` (``{observed: D}`` in data files): definite on that
     day, possible before and after it.
     """
 
