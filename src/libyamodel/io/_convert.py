@@ -105,6 +105,8 @@ def _pendulum_date(value: object, _: type) -> pendulum.Date:
 
 
 def _partial_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 2014.0 is the number 2014 to JSON readers and the JSON Schema
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -131,7 +133,7 @@ def _period(value: object, _: type) -> Period:
                 return Period(_shared_date(start), finish)
             except ValueError:
                 pass  # the checks below say what is wrong, field by field
-    if isinstance(value, str | int) and not isinstance(value, bool):
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
         return Period.once(_partial_date(value, PartialDate))
     if not isinstance(value, dict):
         raise TypeError(f"expected a period, got {describe(value)}; {_PERIOD_HELP}")
