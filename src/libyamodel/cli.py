@@ -153,6 +153,11 @@ def _popolo(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.stream.write("\n")
 
 
+def _ftm(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    for entity in ds.to_ftm():
+        out.stream.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+
 _SUB: Final = "sub_"
 """Prefix of the destinations of the options given after the command, merged after parsing."""
 
@@ -243,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate", _validate, "check files; list every problem with file and line"
     ).add_argument("paths", nargs="+", metavar="PATH")
     command("popolo", _popolo, "persons, organizations, posts and memberships as Popolo JSON")
+    command("ftm", _ftm, "every record as FollowTheMoney entities, one JSON object a line")
     commands.add_parser("schema", help="print the JSON Schema of data files, for editors")
     parser.set_defaults(run=_summary)
     return parser

@@ -1,0 +1,189 @@
+"""FollowTheMoney export: every entity valid by followthemoney's own model, nothing left out."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import libyamodel as lm
+from libyamodel import strategies
+from libyamodel.cli import main
+from libyamodel.errors import LibyaModelError, MissingExtra
+from libyamodel.views.ftm import entity_id, ftm_date
+
+followthemoney = pytest.importorskip("followthemoney")
+from followthemoney import model, registry  # noqa: E402
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+def check(entities: list[dict[str, Any]]) -> Counter[str]:
+    """Check every entity against FtM's model; return the count of entities per schema.
+
+    Each schema exists and is not abstract; required properties are present;
+    every property belongs to the schema; every reference names an entity of
+    the export whose schema is the property's range or a descendant of it;
+    every date is one FtM's date type keeps unchanged; and the entity reads
+    back, re-validated, into the same dictionary.
+    """
+    schemata = {entity["id"]: entity["schema"] for entity in entities}
+    assert len(schemata) == len(entities), "entity ids are unique"
+    for entity in entities:
+        assert registry.entity.validate(entity["id"]), entity["id"]
+        schema = model.get(entity["schema"])
+        assert schema is not None, entity["schema"]
+        assert not schema.abstract, schema.name
+        properties = entity["properties"]
+        assert set(schema.required) <= set(properties), (entity["id"], schema.required)
+        for name, values in properties.items():
+            prop = schema.get(name)
+            assert prop is not None, (schema.name, name)
+            assert values, (entity["id"], name)
+            for value in values:
+                if prop.type is registry.entity:
+                    assert value in schemata, (entity["id"], name, value)
+                    target = model[schemata[value]]
+                    assert target.is_a(prop.range), (entity["id"], name, target.name)
+                if prop.type is registry.date:
+                    assert registry.date.validate(value), (entity["id"], name, value)
+                    assert registry.date.clean(value) == value, (entity["id"], name, value)
+        assert model.get_proxy(entity).to_dict() == entity
+        assert model.get_proxy(entity, cleaned=False).to_dict() == entity
+    return Counter(entity["schema"] for entity in entities)
+
+
+def exported(ds: lm.Dataset) -> list[dict[str, Any]]:
+    return [entity.to_dict() for entity in ds.to_ftm()]
+
+
+def test_every_bundled_entity_is_valid_ftm_and_every_record_is_exported():
+    ds = lm.load()
+    entities = exported(ds)
+    counts = check(entities)
+    ids = {entity["id"] for entity in entities}
+    assert {entity_id(record.id) for record in (*ds.entities, *ds.facts)} <= ids
+    persons = sum(1 for e in ds.entities if isinstance(e, lm.Actor) and e.kind == "person")
+    assert counts["Person"] == persons
+    assert counts["Article"] == len(ds.sources)
+    assert counts["Address"] == sum(1 for e in ds.entities if isinstance(e, lm.Place))
+
+
+@given(strategies.datasets())
+def test_every_entity_of_a_generated_dataset_is_valid_ftm(ds):
+    entities = exported(ds)
+    check(entities)
+    ids = {entity["id"] for entity in entities}
+    assert {entity_id(record.id) for record in (*ds.entities, *ds.facts)} <= ids
+
+
+@given(strategies.datasets())
+def test_each_fact_keeps_its_full_dates_and_status_in_words(ds):
+    by_id = {entity.id: entity for entity in ds.to_ftm()}
+    for fact in ds.facts:
+        entity = by_id[entity_id(fact.id)]
+        text = "\n".join(entity.get("description"))
+        assert str(fact.period.start) in text
+        if fact.period.end is not None:
+            assert str(fact.period.end) in text
+        assert f"status: {fact.status.value}" in text
+
+
+def test_the_export_is_the_same_each_time():
+    ds = lm.load()
+    assert exported(ds) == exported(ds)
+
+
+def _span(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day an FtM date prefix covers."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 3:
+        day = datetime.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        return datetime.date(year, month, 1), datetime.date(
+            year, month, calendar.monthrange(year, month)[1]
+        )
+    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+
+
+@given(strategies.partial_dates())
+def test_an_ftm_date_is_the_most_precise_that_is_certainly_true(date):
+    text = ftm_date(date)
+    first, last = date.earliest, date.latest
+    if text is None:
+        assert first.year != last.year
+        return
+    assert registry.date.clean(text) == text
+    lo, hi = _span(text)
+    assert lo <= first and last <= hi
+    finer = [t for t in (f"{first.year:04d}-{first.month:02d}", str(first)[:10]) if len(t) > len(text)]
+    for candidate in finer:
+        lo, hi = _span(candidate)
+        assert not (lo <= first and last <= hi)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2014-06-25", "2014-06-25"),
+        ("2014-06", "2014-06"),
+        ("early 2019-06", "2019-06"),
+        ("2014-06?", "2014"),
+        ("2017-09-20~", "2017-09"),
+        ("..2014-11-13", None),
+        ("2014-11-13..", None),
+        ("2014-01?", None),
+    ],
+)
+def test_uncertain_dates_lose_the_precision_that_is_not_certain(text, expected):
+    assert ftm_date(lm.PartialDate.parse(text)) == expected
+
+
+def test_without_followthemoney_the_error_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "followthemoney", None)
+    with pytest.raises(MissingExtra) as caught:
+        lm.load().to_ftm()
+    assert isinstance(caught.value, ImportError)
+    assert isinstance(caught.value, LibyaModelError)
+    assert caught.value.extra == "ftm"
+    assert "libyamodel[ftm]" in str(caught.value)
+
+
+def test_the_command_writes_one_entity_a_line_that_reads_back(tmp_path):
+    out = tmp_path / "out.ftm.json"
+    with out.open("w", encoding="utf-8") as stream:
+        status = main(["ftm", "--data", str(SMALL), "--no-bundled"], stdout=stream)
+    assert status == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    proxies = [model.get_proxy(json.loads(line), cleaned=False) for line in lines]
+    expected = exported(lm.load(SMALL, bundled=False))
+    assert [proxy.to_dict() for proxy in proxies] == expected
+    check(expected)
+
+
+def test_the_command_ends_quietly_when_its_reader_stops_reading():
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "libyamodel", "ftm"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == ""
+    assert done.returncode == 141
