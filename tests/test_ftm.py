@@ -23,6 +23,7 @@ from libyamodel.views.ftm import entity_id, ftm_date
 
 followthemoney = pytest.importorskip("followthemoney")
 from followthemoney import model, registry  # noqa: E402
+from followthemoney.namespace import Namespace  # noqa: E402
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 
@@ -34,12 +35,15 @@ def check(entities: list[dict[str, Any]]) -> Counter[str]:
     every property belongs to the schema; every reference names an entity of
     the export whose schema is the property's range or a descendant of it;
     every date is one FtM's date type keeps unchanged; and the entity reads
-    back, re-validated, into the same dictionary.
+    back into the same dictionary, and re-validated keeps every property, reference
+    and date (followthemoney 4.0's text cleaner is not idempotent on spaces left
+    where it removed a control character).
     """
     schemata = {entity["id"]: entity["schema"] for entity in entities}
     assert len(schemata) == len(entities), "entity ids are unique"
     for entity in entities:
         assert registry.entity.validate(entity["id"]), entity["id"]
+        assert Namespace.parse(entity["id"]) == (entity["id"], None), "no dataset signature"
         schema = model.get(entity["schema"])
         assert schema is not None, entity["schema"]
         assert not schema.abstract, schema.name
@@ -58,7 +62,11 @@ def check(entities: list[dict[str, Any]]) -> Counter[str]:
                     assert registry.date.validate(value), (entity["id"], name, value)
                     assert registry.date.clean(value) == value, (entity["id"], name, value)
         assert model.get_proxy(entity).to_dict() == entity
-        assert model.get_proxy(entity, cleaned=False).to_dict() == entity
+        again = model.get_proxy(entity, cleaned=False).to_dict()["properties"]
+        assert set(again) == set(properties), entity["id"]
+        for name in properties:
+            if schema.properties[name].type in (registry.entity, registry.date):
+                assert again[name] == properties[name], (entity["id"], name)
     return Counter(entity["schema"] for entity in entities)
 
 

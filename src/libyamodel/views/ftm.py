@@ -45,12 +45,28 @@ if TYPE_CHECKING:
 
     from libyamodel.store import Dataset
 
-__all__ = ["PREFIX", "entity_id", "ftm_date", "to_ftm"]
+__all__ = [
+    "PART_PREFIX",
+    "PREFIX",
+    "ROLE_PREFIX",
+    "entity_id",
+    "ftm_date",
+    "part_id",
+    "role_id",
+    "to_ftm",
+]
 
 PREFIX: Final = "lm-"
-"""What every exported entity id starts with, so that the ids never clash with another export's."""
+"""What the FtM id of every record starts with: ``lm-`` and the record's id."""
 
-_FTM_ID: Final = re.compile(r"[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?")
+PART_PREFIX: Final = "lmp-"
+"""What the ids of the links the export adds to a record start with (``lmp-<id>-court``)."""
+
+ROLE_PREFIX: Final = "lmr-"
+"""What the ids of the Positions made for claimed roles start with (``lmr-legislature``)."""
+
+_HASH_PREFIX: Final = "lmh-"
+_FTM_ID: Final = re.compile(r"[0-9a-zA-Z]([0-9a-zA-Z\-]*[0-9a-zA-Z])?")
 _FTM_ID_LENGTH: Final = 200
 _ROLE: Final = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
@@ -62,17 +78,32 @@ _SCHEMA_OF_ACTOR: Final = {
 """Actor kinds with a schema of their own; every other kind is an ``Organization``."""
 
 
-def entity_id(key: str) -> str:
-    """The FtM id of a record (or of a part of one, ``fact.part``): ``lm-`` and the key.
+def _ftm_id(text: str) -> str:
+    """``text`` where FtM takes it as an id, else a digest of it.
 
-    Library ids are ASCII slugs, so the id is readable; a key FtM would refuse (one
-    ending in a hyphen, or over 200 characters) is replaced by its SHA-1 digest.
-    Parts are joined with dots, which library ids never hold, so they never clash.
+    FtM refuses an id ending in a hyphen or over 200 characters, and reads a dot
+    as the start of a dataset signature (its namespaces), so none is used.
     """
-    text = PREFIX + key
     if len(text) <= _FTM_ID_LENGTH and _FTM_ID.fullmatch(text):
         return text
-    return f"{PREFIX}sha1.{hashlib.sha1(key.encode()).hexdigest()}"
+    return _HASH_PREFIX + hashlib.sha1(text.encode()).hexdigest()
+
+
+def entity_id(record_id: str) -> str:
+    """The FtM id of the record ``record_id``: ``lm-`` and the id, which is readable."""
+    return _ftm_id(PREFIX + record_id)
+
+
+def part_id(record_id: str, part: str) -> str:
+    """The FtM id of a link the export adds to a record: ``lmp-<id>-<part>``."""
+    return _ftm_id(f"{PART_PREFIX}{record_id}-{part}")
+
+
+def role_id(role: str) -> str:
+    """The FtM id of the Position a claimed role becomes: ``lmr-`` and the role as a slug."""
+    if _ROLE.fullmatch(role):
+        return _ftm_id(ROLE_PREFIX + role.replace("_", "-"))
+    return ROLE_PREFIX + hashlib.sha1(role.encode()).hexdigest()
 
 
 def ftm_date(date: PartialDate | None) -> str | None:
@@ -102,13 +133,6 @@ def _model() -> Model:
     except ImportError as error:
         raise MissingExtra("the FollowTheMoney export", "ftm", "followthemoney") from error
     return model
-
-
-def _role_key(role: str) -> str:
-    """The key of a claimed role's Position: the role itself where it is a slug."""
-    if _ROLE.fullmatch(role):
-        return "role." + role.replace("_", "-")
-    return "role.sha1." + hashlib.sha1(role.encode()).hexdigest()
 
 
 def _text(label: str, value: object) -> str:
@@ -142,9 +166,9 @@ class _Export:
         """Whether the entity ``key`` is exported as an Organization or a descendant of it."""
         return self.schemata.get(key) in {"Organization", "PublicBody", "Company"}
 
-    def make(self, schema: str, key: str) -> EntityProxy:
+    def make(self, schema: str, ftm_id: str) -> EntityProxy:
         proxy = self.model.make_entity(schema)
-        proxy.id = entity_id(key)
+        proxy.id = ftm_id
         return proxy
 
     def name(self, key: str) -> str:
@@ -153,7 +177,7 @@ class _Export:
     # Entities
 
     def entity(self, entity: Entity) -> Iterator[EntityProxy]:
-        proxy = self.make(self.schemata[entity.id], entity.id)
+        proxy = self.make(self.schemata[entity.id], entity_id(entity.id))
         if isinstance(entity, Source):
             self._source(proxy, entity)
             yield proxy
@@ -167,7 +191,9 @@ class _Export:
         proxy.add("alias", list(entity.aliases))
         proxy.add("wikidataId", entity.wikidata)
         proxy.add("notes", entity.note)
-        if isinstance(entity, Actor | Institution):
+        if isinstance(entity, Institution) or (
+            isinstance(entity, Actor) and entity.kind is not ActorKind.PERSON
+        ):
             proxy.add("classification", entity.kind.value)
         if isinstance(entity, Institution):
             if entity.seat is not None:
@@ -180,7 +206,7 @@ class _Export:
             if self.is_organization(entity.institution):
                 proxy.add("organization", entity_id(entity.institution))
             else:
-                link = self.make("UnknownLink", f"{entity.id}.institution")
+                link = self.make("UnknownLink", part_id(entity.id, "institution"))
                 link.add("subject", proxy.id)
                 link.add("object", entity_id(entity.institution))
                 link.add("role", "office of")
@@ -191,11 +217,11 @@ class _Export:
         assert entity.parent is not None
         parent = entity_id(entity.parent)
         if self.is_organization(entity.parent):
-            link = self.make("Membership", f"{entity.id}.parent")
+            link = self.make("Membership", part_id(entity.id, "parent"))
             link.add("member", entity_id(entity.id))
             link.add("organization", parent)
         else:
-            link = self.make("UnknownLink", f"{entity.id}.parent")
+            link = self.make("UnknownLink", part_id(entity.id, "parent"))
             link.add("subject", entity_id(entity.id))
             link.add("object", parent)
         link.add("role", "part of")
@@ -235,16 +261,17 @@ class _Export:
             yield from self._claim(fact)
         elif isinstance(fact, Recognition):
             role = "recognizes" if fact.accepts else "refuses to recognize"
-            yield self._link(fact, fact.recognizer, fact.recognized, role)
+            yield self._link(fact, entity_id(fact.recognizer), entity_id(fact.recognized), role)
         elif isinstance(fact, Mandate):
             yield self._mandate(fact)
         elif isinstance(fact, Tenure):
             yield from self._tenure(fact)
         elif isinstance(fact, ControlClaim):
             role = "controls" if fact.extent is None else f"controls ({fact.extent.value})"
-            yield self._link(fact, fact.controller, fact.place, role)
+            yield self._link(fact, entity_id(fact.controller), entity_id(fact.place), role)
         elif isinstance(fact, Support):
-            yield self._link(fact, fact.supporter, fact.supported, f"{fact.kind.value} support")
+            role = f"{fact.kind.value} support"
+            yield self._link(fact, entity_id(fact.supporter), entity_id(fact.supported), role)
         elif isinstance(fact, Membership):
             yield self._membership(fact)
         elif isinstance(fact, Conference | Event):
@@ -260,6 +287,8 @@ class _Export:
         if dated:
             proxy.add("startDate", ftm_date(period.start))
             proxy.add("endDate", ftm_date(period.end))
+            # An observation has no certain start or end, but its day is certain.
+            proxy.add("date", ftm_date(period.observation))
         lines = [_text("period", _period_text(period)), _text("status", fact.status.value)]
         for item in fact.evidence:
             source = self.ds.get(item.source)
@@ -286,17 +315,18 @@ class _Export:
             proxy.add("status", fact.status.value)
 
     def _link(
-        self, fact: Fact, subject: str, target: str, role: str, key: str | None = None
+        self, fact: Fact, subject: str, target: str, role: str, ftm_id: str | None = None
     ) -> EntityProxy:
-        link = self.make("UnknownLink", fact.id if key is None else key)
-        link.add("subject", entity_id(subject))
-        link.add("object", entity_id(target))
+        """An UnknownLink between two FtM ids, standing for ``fact`` (or a part of it)."""
+        link = self.make("UnknownLink", entity_id(fact.id) if ftm_id is None else ftm_id)
+        link.add("subject", subject)
+        link.add("object", target)
         link.add("role", role)
         self._cite(link, fact)
         return link
 
     def _claim(self, claim: LegitimacyClaim) -> Iterator[EntityProxy]:
-        key = _role_key(claim.role)
+        key = role_id(claim.role)
         label = claim.role.replace("_", " ")
         if key not in self.roles:
             self.roles.add(key)
@@ -306,7 +336,8 @@ class _Export:
                 position.add("name", key)
             position.add("summary", "a role bodies claim to hold legitimately")
             yield position
-        link = self._link(claim, claim.claimant, key, f"claims to be the legitimate {label}")
+        role = f"claims to be the legitimate {label}"
+        link = self._link(claim, entity_id(claim.claimant), key, role)
         if claim.basis is not None:
             link.add("description", _text("basis", claim.basis))
         yield link
@@ -316,10 +347,11 @@ class _Export:
         if mandate.instrument is not None:
             label += f": {mandate.instrument}"
         if mandate.granted_by is not None:
-            link = self._link(mandate, mandate.granted_by, mandate.holder, f"grants {label}")
+            granter, holder = entity_id(mandate.granted_by), entity_id(mandate.holder)
+            link = self._link(mandate, granter, holder, f"grants {label}")
         else:
             # No granting party to link to: the first source documents the holder's mandate.
-            link = self.make("Documentation", mandate.id)
+            link = self.make("Documentation", entity_id(mandate.id))
             link.add("document", entity_id(mandate.evidence[0].source))
             link.add("entity", entity_id(mandate.holder))
             link.add("role", label)
@@ -331,23 +363,26 @@ class _Export:
     def _tenure(self, tenure: Tenure) -> Iterator[EntityProxy]:
         office = self.name(tenure.office)
         if self.schemata.get(tenure.holder) == "Person":
-            occupancy = self.make("Occupancy", tenure.id)
+            occupancy = self.make("Occupancy", entity_id(tenure.id))
             occupancy.add("holder", entity_id(tenure.holder))
             occupancy.add("post", entity_id(tenure.office))
             self._cite(occupancy, tenure)
             yield occupancy
         else:
-            yield self._link(tenure, tenure.holder, tenure.office, "holds office")
+            holder, office_id = entity_id(tenure.holder), entity_id(tenure.office)
+            yield self._link(tenure, holder, office_id, "holds office")
         if tenure.appointed_by is not None:
             role = f"appointed to {office}"
-            key = f"{tenure.id}.appointed-by"
-            yield self._link(tenure, tenure.appointed_by, tenure.holder, role, key)
+            key = part_id(tenure.id, "appointed-by")
+            appointer, holder = entity_id(tenure.appointed_by), entity_id(tenure.holder)
+            yield self._link(tenure, appointer, holder, role, key)
 
     def _membership(self, membership: Membership) -> EntityProxy:
         if not self.is_organization(membership.organization):
             role = membership.role or "member"
-            return self._link(membership, membership.member, membership.organization, role)
-        link = self.make("Membership", membership.id)
+            member, body = entity_id(membership.member), entity_id(membership.organization)
+            return self._link(membership, member, body, role)
+        link = self.make("Membership", entity_id(membership.id))
         link.add("member", entity_id(membership.member))
         link.add("organization", entity_id(membership.organization))
         link.add("role", membership.role)
@@ -355,7 +390,7 @@ class _Export:
         return link
 
     def _event(self, fact: Conference | Event) -> EntityProxy:
-        event = self.make("Event", fact.id)
+        event = self.make("Event", entity_id(fact.id))
         event.add("name", fact.name)
         if not event.has("name"):
             event.add("name", fact.id)
@@ -382,7 +417,7 @@ class _Export:
         return event
 
     def _ruling(self, ruling: Ruling) -> Iterator[EntityProxy]:
-        case = self.make("CourtCase", ruling.id)
+        case = self.make("CourtCase", entity_id(ruling.id))
         case.add("name", f"{self.name(ruling.court)}: ruling on {self.name(ruling.subject)}")
         case.add("court", self.name(ruling.court))
         case.add("type", "ruling")
@@ -391,11 +426,11 @@ class _Export:
         yield case
         parties = [("court", ruling.court, "court"), ("subject", ruling.subject, "subject")]
         parties += [
-            (f"response.{index}", response.actor, f"{response.position.value} the ruling")
+            (f"response-{index}", response.actor, f"{response.position.value} the ruling")
             for index, response in enumerate(ruling.responses)
         ]
         for part, party, role in parties:
-            link = self.make("CourtCaseParty", f"{ruling.id}.{part}")
+            link = self.make("CourtCaseParty", part_id(ruling.id, part))
             link.add("case", case.id)
             link.add("party", entity_id(party))
             link.add("role", role)
@@ -406,9 +441,10 @@ class _Export:
 
 
 def _period_text(period: Period) -> str:
-    """The period as the library writes it, with the bounds spelled out."""
-    end = "not ended" if period.end is None else str(period.end)
-    return f"{period} (start {period.start}, end {end})"
+    """The period as the library writes it; an observation with its two open bounds."""
+    if period.observation is not None:
+        return f"{period} (start {period.start}, end {period.end})"
+    return str(period)
 
 
 def to_ftm(ds: Dataset) -> Iterator[EntityProxy]:
