@@ -22,8 +22,9 @@ from libyamodel.errors import LibyaModelError, MissingExtra
 from libyamodel.views.ftm import entity_id, ftm_date
 
 followthemoney = pytest.importorskip("followthemoney")
-from followthemoney import model, registry  # noqa: E402
+from followthemoney import model  # noqa: E402
 from followthemoney.namespace import Namespace  # noqa: E402
+from followthemoney.types import registry  # noqa: E402
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 
@@ -134,10 +135,12 @@ def test_an_ftm_date_is_the_most_precise_that_is_certainly_true(date):
         return
     assert registry.date.clean(text) == text
     lo, hi = _span(text)
-    assert lo <= first and last <= hi
-    finer = [t for t in (f"{first.year:04d}-{first.month:02d}", str(first)[:10]) if len(t) > len(text)]
-    for candidate in finer:
-        lo, hi = _span(candidate)
+    assert lo <= first
+    assert last <= hi
+    # No finer prefix holds every day: the month of the first day where a year was
+    # given, its day where a month was (any finer prefix lies inside that one).
+    if len(text) < len("YYYY-MM-DD"):
+        lo, hi = _span(first.isoformat()[: len(text) + 3])
         assert not (lo <= first and last <= hi)
 
 

@@ -395,7 +395,7 @@ class _Export:
         if not event.has("name"):
             event.add("name", fact.id)
         if isinstance(fact, Conference):
-            places = () if fact.place is None else (fact.place,)
+            places: tuple[str, ...] = () if fact.place is None else (fact.place,)
             event.add("organizer", None if fact.host is None else entity_id(fact.host))
             involved = (*fact.chairs, *(p.actor for p in fact.participants))
             event.add("keywords", "conference")
