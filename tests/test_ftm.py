@@ -198,3 +198,121 @@ def test_the_command_ends_quietly_when_its_reader_stops_reading():
         os.close(write)
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+def test_a_name_ftm_cannot_keep_becomes_the_id_and_says_so():
+    ds = lm.Dataset.from_records(
+        [
+            lm.Source(id="report", title="A report", published=lm.PartialDate.parse("2014")),
+            lm.Actor(id="someone", name="\x00\x01", kind="person"),
+            lm.Event(
+                id="an-event",
+                name="\x02",
+                kind="other",
+                period=lm.Period("2014"),
+                actors=["someone"],
+                evidence=[lm.Evidence(source="report", quote="...")],
+            ),
+        ]
+    )
+    entities = {entity.id: entity for entity in ds.to_ftm()}
+    check([entity.to_dict() for entity in entities.values()])
+    for record in ("someone", "an-event"):
+        entity = entities[entity_id(record)]
+        assert entity.get("name") == [record]
+        assert any("no character FtM keeps" in text for text in entity.get("description"))
+
+
+def test_places_keep_their_coordinates_and_where_they_lie():
+    ds = lm.Dataset.from_records(
+        [
+            lm.Place(id="libya", name="Libya", kind="country"),
+            lm.Place(id="tripoli", name="Tripoli", kind="city", within="libya", lat=32.9, lon=13.2),
+        ]
+    )
+    entities = {entity.id: entity for entity in ds.to_ftm()}
+    tripoli = entities[entity_id("tripoli")]
+    assert tripoli.get("full") == ["Tripoli, Libya"]
+    assert [float(tripoli.first("latitude")), float(tripoli.first("longitude"))] == [32.9, 13.2]
+
+
+def _records() -> list[lm.Record]:
+    cite = [lm.Evidence(source="report", quote="...")]
+    return [
+        lm.Source(id="report", title="A report", published=lm.PartialDate.parse("2015")),
+        lm.Institution(id="gnc", name="General National Congress", kind="legislature"),
+        lm.Institution(id="hor", name="House of Representatives", kind="legislature"),
+        lm.Institution(id="court", name="Supreme Court", kind="court"),
+        lm.Actor(id="egypt", name="Egypt", kind="state"),
+        lm.Office(id="speaker", name="Speaker", institution="hor"),
+        *[
+            lm.LegitimacyClaim(
+                id=f"{body}-claims",
+                claimant=body,
+                role="legislature",
+                period=lm.Period("2014"),
+                evidence=cite,
+            )
+            for body in ("gnc", "hor")
+        ],
+        lm.Recognition(
+            id="egypt-refuses-gnc",
+            recognizer="egypt",
+            recognized="gnc",
+            accepts=False,
+            period=lm.Period("2014"),
+            evidence=cite,
+        ),
+        lm.Mandate(
+            id="hor-elected",
+            holder="hor",
+            kind="electoral",
+            instrument="June 2014 election",
+            period=lm.Period("2014-08"),
+            evidence=cite,
+        ),
+        lm.Tenure(
+            id="gnc-holds-speaker",
+            holder="gnc",
+            office="speaker",
+            period=lm.Period("2014"),
+            evidence=cite,
+        ),
+        lm.Ruling(
+            id="ruling",
+            court="court",
+            subject="hor",
+            date=lm.PartialDate.parse("2014-11-06"),
+            decision="unconstitutional",
+            responses=[lm.Response(actor="hor", position="rejects")],
+            evidence=cite,
+        ),
+    ]
+
+
+def test_the_links_say_what_the_facts_say():
+    entities = {entity.id: entity for entity in lm.Dataset.from_records(_records()).to_ftm()}
+    check([entity.to_dict() for entity in entities.values()])
+    claims = [entities[entity_id(f"{body}-claims")] for body in ("gnc", "hor")]
+    assert {claim.first("object") for claim in claims} == {"lmr-legislature"}
+    assert entities["lmr-legislature"].schema.name == "Position"
+    assert entities[entity_id("egypt")].schema.name == "PublicBody"
+    refusal = entities[entity_id("egypt-refuses-gnc")]
+    assert refusal.get("role") == ["refuses to recognize"]
+    mandate = entities[entity_id("hor-elected")]
+    assert mandate.schema.name == "Documentation"
+    assert mandate.get("document") == [entity_id("report")]
+    assert mandate.get("entity") == [entity_id("hor")]
+    assert mandate.get("startDate") == ["2014-08"]
+    held = entities[entity_id("gnc-holds-speaker")]
+    assert held.schema.name == "UnknownLink"
+    assert held.get("object") == [entity_id("speaker")]
+    case = entities[entity_id("ruling")]
+    assert case.schema.name == "CourtCase"
+    parties = [e for e in entities.values() if e.schema.name == "CourtCaseParty"]
+    assert sorted((e.first("party"), e.first("role")) for e in parties) == [
+        (entity_id("court"), "court"),
+        (entity_id("hor"), "rejects the ruling"),
+        (entity_id("hor"), "subject"),
+    ]
+    assert {e.first("date") for e in parties} == {"2014-11-06"}

@@ -195,11 +195,12 @@ class _Export:
             isinstance(entity, Actor) and entity.kind is not ActorKind.PERSON
         ):
             proxy.add("classification", entity.kind.value)
+        links: list[EntityProxy] = []
         if isinstance(entity, Institution):
             if entity.seat is not None:
                 proxy.add("addressEntity", entity_id(entity.seat))
             if entity.parent is not None:
-                yield self._part_of(entity)
+                links.append(self._part_of(entity))
         if isinstance(entity, Place):
             self._place(proxy, entity)
         if isinstance(entity, Office) and entity.institution is not None:
@@ -210,8 +211,9 @@ class _Export:
                 link.add("subject", proxy.id)
                 link.add("object", entity_id(entity.institution))
                 link.add("role", "office of")
-                yield link
+                links.append(link)
         yield proxy
+        yield from links
 
     def _part_of(self, entity: Institution) -> EntityProxy:
         assert entity.parent is not None
@@ -239,9 +241,8 @@ class _Export:
             within = outer.within
         proxy.add("full", ", ".join(chain))
         proxy.add("summary", place.kind.value)
-        if place.lat is not None and place.lon is not None:
-            proxy.add("latitude", place.lat)
-            proxy.add("longitude", place.lon)
+        proxy.add("latitude", place.lat)
+        proxy.add("longitude", place.lon)
 
     def _source(self, proxy: EntityProxy, source: Source) -> None:
         proxy.add("title", source.title)
@@ -394,6 +395,7 @@ class _Export:
         event.add("name", fact.name)
         if not event.has("name"):
             event.add("name", fact.id)
+            event.add("description", f"name {fact.name!r} has no character FtM keeps")
         if isinstance(fact, Conference):
             places: tuple[str, ...] = () if fact.place is None else (fact.place,)
             event.add("organizer", None if fact.host is None else entity_id(fact.host))
