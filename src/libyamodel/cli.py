@@ -160,6 +160,11 @@ def _geojson(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.stream.write("\n")
 
 
+def _ftm(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    for entity in ds.to_ftm():
+        out.stream.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+
 _SUB: Final = "sub_"
 """Prefix of the destinations of the options given after the command, merged after parsing."""
 
@@ -253,6 +258,8 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "geojson", _geojson, "places with coordinates and who held them on a day, as GeoJSON", dated
     )
+
+    command("ftm", _ftm, "every record as FollowTheMoney entities, one JSON object a line")
     commands.add_parser("schema", help="print the JSON Schema of data files, for editors")
     parser.set_defaults(run=_summary)
     return parser

@@ -14,6 +14,7 @@ __all__ = [
     "EdtfError",
     "FieldError",
     "LibyaModelError",
+    "MissingExtra",
     "PeriodError",
     "Problem",
     "UnknownId",
@@ -23,6 +24,18 @@ __all__ = [
 
 class LibyaModelError(Exception):
     """The root of every error libyamodel raises."""
+
+
+class MissingExtra(LibyaModelError, ImportError):
+    """A feature whose optional dependency is not installed; names the extra that installs it."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"install it with: pip install 'libyamodel[{extra}]'",
+            name=package,
+        )
 
 
 class DateFormatError(LibyaModelError, ValueError):

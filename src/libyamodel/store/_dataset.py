@@ -42,6 +42,7 @@ from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, to_date
 
 if TYPE_CHECKING:
     import pandas
+    from followthemoney.proxy import EntityProxy
     from matplotlib.axes import Axes
 
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
@@ -447,6 +448,12 @@ class Dataset:
         from libyamodel.views.geojson import to_geojson
 
         return to_geojson(self, on, certainty=certainty)
+
+    def to_ftm(self) -> Iterator[EntityProxy]:
+        """The records as FollowTheMoney entities; needs the ``ftm`` extra."""
+        from libyamodel.views.ftm import to_ftm
+
+        return to_ftm(self)
 
     def to_pandas(self, kind: str | type[Fact] | None = None, /) -> pandas.DataFrame:
         """One row per fact (of one type, or all), or per entity for ``"entity"``; needs the
