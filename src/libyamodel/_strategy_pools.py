@@ -11,6 +11,7 @@ import attrs
 from hypothesis import strategies as st
 
 from libyamodel.model import (
+    DEFAULT_ROLES,
     FACT_TYPES,
     Actor,
     ActorKind,
@@ -261,7 +262,7 @@ class Pools:
         parties, places, texts = self.parties, self.places, self.texts
         about = self.subjects if self.subjects is not None else parties
         if kind is LegitimacyClaim:
-            roles = st.sampled_from(["legislature", "government", "national army"])
+            roles = st.sampled_from(tuple(DEFAULT_ROLES))
             return {**common, "claimant": about, "role": roles, "basis": optional(texts)}
         if kind is Recognition:
             return {**common, "recognizer": parties, "recognized": about, "accepts": self.accepts}

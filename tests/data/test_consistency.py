@@ -15,15 +15,7 @@ import pytest
 
 import libyamodel as lm
 
-ROLES = {
-    "legislature",
-    "government",
-    "head_of_state",
-    "presidency",
-    "national_army",
-    "state_council",
-    "constituent_assembly",
-}
+ROLES = frozenset(lm.Roles())
 
 
 @pytest.fixture(scope="module")
