@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 import pendulum
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
 from libyamodel.store._facts import Certainty, EntityRef, Facts
 from libyamodel.store._index import Indexes, fact_order
+from libyamodel.store._ranking import rank_names
 
 __all__ = ["Dataset", "indexes_of"]
 
@@ -219,23 +220,11 @@ class Dataset:
         return tuple(entity for entity, _ in self._ranked(text, limit))
 
     def _ranked(self, text: str, limit: int) -> list[tuple[Entity, float]]:
-        from rapidfuzz import fuzz, process
-
-        best: dict[str, float] = {}
-        looser = 0.95
-        for query, table, weight in (
-            (self._rules.key(text), self._index.names, 1.0),
-            (self._rules.skeleton(text), self._index.skeletons, looser),
-        ):
-            if not query:
-                continue
-            for key, score, _ in process.extract(
-                query, list(table), scorer=fuzz.WRatio, limit=limit * 4
-            ):
-                for ident in table[key]:
-                    best[ident] = max(best.get(ident, 0.0), score * weight)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(cast(Entity, self._by_id[ident]), score) for ident, score in ranked]
+        tables = (
+            (self._rules.key(text), self._index.names, False),
+            (self._rules.skeleton(text), self._index.skeletons, True),
+        )
+        return rank_names(tables, self._by_id, limit)
 
     def _id(self, entity: EntityRef) -> str:
         return self.resolve(entity).id
