@@ -33,7 +33,7 @@ _LITTLE_WORDS: Final = frozenset(
     | {"di", "dei", "del", "della", "il", "lo", "gli", "e"}
 )
 """Articles and prepositions of English, French and Italian names: "the GNU" is the GNU."""
-_PREFILTER: Final = 12
+_PREFILTER: Final = 5
 """For each result wanted, how many keys the fast scorer passes to the finer one."""
 
 
@@ -96,9 +96,10 @@ def _candidates(query: str, table: Mapping[str, frozenset[str]], wanted: int) ->
     from rapidfuzz import fuzz, process
 
     keys = list(table)
-    found = {key for key, _, _ in process.extract(query, keys, scorer=fuzz.WRatio, limit=wanted)}
-    typed = set(query.split())
-    found.update(key for key in keys if typed.intersection(key.split()))
+    fast = process.extract(query, keys, scorer=fuzz.WRatio, limit=wanted, score_cutoff=_WORD_CUTOFF)
+    found = {key for key, _, _ in fast}
+    typed = set(_content(query))
+    found.update(key for key in keys if not typed.isdisjoint(key.split()))
     return found
 
 
