@@ -9,6 +9,7 @@ from libyamodel.errors import (
     Problem,
     UnknownId,
     UnknownName,
+    UnknownRole,
 )
 from libyamodel.legitimacy import Assessed, LegitimacyProfile, Rule, Verdict
 from libyamodel.model import (
@@ -38,6 +39,7 @@ from libyamodel.model import (
     Recognition,
     Record,
     Response,
+    Roles,
     Ruling,
     Source,
     SourceKind,
@@ -96,6 +98,7 @@ __all__ = [
     "Recognition",
     "Record",
     "Response",
+    "Roles",
     "Rule",
     "Ruling",
     "Source",
@@ -108,6 +111,7 @@ __all__ = [
     "Truth",
     "UnknownId",
     "UnknownName",
+    "UnknownRole",
     "Verdict",
     "__version__",
     "bundled_data_path",

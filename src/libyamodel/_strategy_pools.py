@@ -44,6 +44,10 @@ from libyamodel.model import (
 )
 from libyamodel.time import Open, Part, PartialDate, Period
 
+_ROLES: Final = ("legislature", "government", "national_army")
+"""The roles generated claims take: three words of the role vocabulary, few enough that
+claims to one role often meet."""
+
 T = TypeVar("T")
 
 OPEN: Final = (None, Open.BEFORE, Open.AFTER)
@@ -261,7 +265,7 @@ class Pools:
         parties, places, texts = self.parties, self.places, self.texts
         about = self.subjects if self.subjects is not None else parties
         if kind is LegitimacyClaim:
-            roles = st.sampled_from(["legislature", "government", "national army"])
+            roles = st.sampled_from(_ROLES)
             return {**common, "claimant": about, "role": roles, "basis": optional(texts)}
         if kind is Recognition:
             return {**common, "recognizer": parties, "recognized": about, "accepts": self.accepts}

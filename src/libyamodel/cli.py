@@ -235,7 +235,11 @@ def _parser() -> argparse.ArgumentParser:
 
     command("summary", _summary, "counts by record type, date range and sources (default)")
     sub = command("claimants", _claimants, "claims to legitimacy in force on a day", dated)
-    sub.add_argument("--role", help='only claims to this role, e.g. "legislature"')
+    sub.add_argument(
+        "--role",
+        help='only claims to this role, e.g. "legislature" or a synonym such as "parliament" '
+        "(docs/roles.md lists the roles)",
+    )
     command("controllers", _controllers, "who held a place on a day", dated).add_argument(
         "place", help="a place: id, name or alias"
     )

@@ -17,7 +17,14 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
+from libyamodel.model import (
+    DEFAULT_ROLES,
+    RECORD_TYPES,
+    VOCABULARIES,
+    Evidence,
+    Participant,
+    Record,
+)
 from libyamodel.model._base import (
     ID_PATTERN,
     QID_PATTERN,
@@ -211,6 +218,11 @@ class _Builder:
             if _is_tuple(hint):
                 return f"A list of ids, each of {target.value}."
             return f"The id of {target.value}."
+        if field.metadata.get("role"):
+            return (
+                f"A word of the role vocabulary: {', '.join(DEFAULT_ROLES)}; "
+                "users may extend it (docs/roles.md)."
+            )
         inner = _without_none(hint)
         if isinstance(inner, type) and issubclass(inner, enum.Enum):
             return f"{_first_paragraph(inner)} One of: {', '.join(m.value for m in inner)}."

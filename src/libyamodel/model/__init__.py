@@ -47,6 +47,7 @@ from libyamodel.model._facts import (
     Tenure,
 )
 from libyamodel.model._integrity import TARGETS
+from libyamodel.model._roles import DEFAULT_ROLES, ROLES, SYNONYMS, Roles, role_fields
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -89,9 +90,12 @@ def fact_type(kind: str | type[Fact]) -> type[Fact]:
 
 
 __all__ = [
+    "DEFAULT_ROLES",
     "ENTITY_TYPES",
     "FACT_TYPES",
     "RECORD_TYPES",
+    "ROLES",
+    "SYNONYMS",
     "TARGETS",
     "VOCABULARIES",
     "Actor",
@@ -120,6 +124,7 @@ __all__ = [
     "Recognition",
     "Record",
     "Response",
+    "Roles",
     "Ruling",
     "Source",
     "SourceKind",
@@ -134,4 +139,5 @@ __all__ = [
     "named",
     "references",
     "references_in",
+    "role_fields",
 ]

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 import pendulum
@@ -21,6 +21,7 @@ from libyamodel.io import (
     paused_gc,
 )
 from libyamodel.model import (
+    DEFAULT_ROLES,
     Conference,
     ControlClaim,
     Entity,
@@ -32,6 +33,7 @@ from libyamodel.model import (
     NamedEntity,
     Recognition,
     Record,
+    Roles,
     Ruling,
     Source,
     Support,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
 from libyamodel.store._facts import Certainty, EntityRef, Facts
 from libyamodel.store._index import Indexes, fact_order
+from libyamodel.store._ranking import rank_names
 
 __all__ = ["Dataset", "indexes_of"]
 
@@ -63,27 +66,32 @@ class Dataset:
     the earliest day a fact can start, then by id.
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
+    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_roles", "_rules")
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
     _by_id: dict[str, Record]
     _index: Indexes
     _rules: NameRules
+    _roles: Roles
 
     def __init__(
         self,
         records: Iterable[Record] = (),
         *,
         name_rules: NameRules = DEFAULT_RULES,
+        roles: Roles = DEFAULT_ROLES,
         _checked: bool = False,
     ) -> None:
         with paused_gc():
-            self._build(tuple(records), name_rules, checked=_checked)
+            self._build(tuple(records), name_rules, roles, checked=_checked)
 
-    def _build(self, items: tuple[Record, ...], name_rules: NameRules, *, checked: bool) -> None:
+    def _build(
+        self, items: tuple[Record, ...], name_rules: NameRules, roles: Roles, *, checked: bool
+    ) -> None:
         if not checked:
-            _check(items)
+            _check(items, roles)
+        object.__setattr__(self, "_roles", roles)
         entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=fact_order))
         object.__setattr__(self, "_entities", entities)
@@ -99,10 +107,15 @@ class Dataset:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[Record], *, name_rules: NameRules = DEFAULT_RULES
+        cls,
+        records: Iterable[Record],
+        *,
+        name_rules: NameRules = DEFAULT_RULES,
+        roles: Roles = DEFAULT_ROLES,
     ) -> Self:
-        """A dataset of model objects, validated as a load is: ids unique, references resolve."""
-        return cls(records, name_rules=name_rules)
+        """A dataset of model objects, validated as a load is: ids unique, references resolve,
+        roles in the vocabulary."""
+        return cls(records, name_rules=name_rules, roles=roles)
 
     # -- the records ------------------------------------------------------------------
 
@@ -115,6 +128,11 @@ class Dataset:
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, ordered by the earliest day its period can start, then id."""
         return self._facts
+
+    @property
+    def roles(self) -> Roles:
+        """The role vocabulary the dataset's claims use and its queries accept."""
+        return self._roles
 
     def get(self, ident: str, /) -> Record | None:
         """The entity or fact with this id, or ``None``."""
@@ -203,23 +221,11 @@ class Dataset:
         return tuple(entity for entity, _ in self._ranked(text, limit))
 
     def _ranked(self, text: str, limit: int) -> list[tuple[Entity, float]]:
-        from rapidfuzz import fuzz, process
-
-        best: dict[str, float] = {}
-        looser = 0.95
-        for query, table, weight in (
-            (self._rules.key(text), self._index.names, 1.0),
-            (self._rules.skeleton(text), self._index.skeletons, looser),
-        ):
-            if not query:
-                continue
-            for key, score, _ in process.extract(
-                query, list(table), scorer=fuzz.WRatio, limit=limit * 4
-            ):
-                for ident in table[key]:
-                    best[ident] = max(best.get(ident, 0.0), score * weight)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(cast(Entity, self._by_id[ident]), score) for ident, score in ranked]
+        tables = (
+            (self._rules.key(text), self._index.names, False),
+            (self._rules.skeleton(text), self._index.skeletons, True),
+        )
+        return rank_names(tables, self._by_id, limit)
 
     def _id(self, entity: EntityRef) -> str:
         return self.resolve(entity).id
@@ -251,13 +257,18 @@ class Dataset:
         certainty: Certainty = "definite",
     ) -> Facts[LegitimacyClaim]:
         """Claims to legitimacy in force on ``on``, for one role (such as "legislature") or all,
-        optionally by one claimant."""
+        optionally by one claimant.
+
+        ``role`` is a word of :attr:`roles` or a synonym, in any letter case
+        ("Parliament" is the legislature); another raises :class:`~libyamodel.UnknownRole`.
+        """
+        word = None if role is None else self._roles.word(role)
         return self._query(
             LegitimacyClaim,
             on=on,
             certainty=certainty,
             naming=[(("claimant",), claimant)],
-            keep=None if role is None else (lambda claim: claim.role == role),
+            keep=None if word is None else (lambda claim: claim.role == word),
         )
 
     def recognitions(
@@ -428,7 +439,12 @@ class Dataset:
         for ident, fact in kept.items():
             if isinstance(fact, Mandate) and fact.extends is not None and fact.extends not in kept:
                 kept[ident] = attrs.evolve(fact, extends=None)
-        return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
+        return Dataset(
+            (*self._entities, *kept.values()),
+            name_rules=self._rules,
+            roles=self._roles,
+            _checked=True,
+        )
 
     def by_wikidata(self, qid: str) -> NamedEntity | None:
         """The entity with this Wikidata item id (such as ``"Q1016"``), or ``None``."""
@@ -489,7 +505,7 @@ class Dataset:
         return tuple(dump_records(self, Path(folder), overwrite=overwrite))
 
 
-def _check(records: Sequence[Record]) -> None:
+def _check(records: Sequence[Record], roles: Roles) -> None:
     problems = [
         Problem(f"expected a libyamodel record, got {type(r).__name__}", record=repr(r)[:60])
         for r in records
@@ -497,7 +513,7 @@ def _check(records: Sequence[Record]) -> None:
     ]
     if problems:
         raise DataError(problems)
-    problems = check_records([(record, Origin()) for record in records])
+    problems = check_records([(record, Origin()) for record in records], roles=roles)
     if problems:
         raise DataError(problems)
 

@@ -153,7 +153,8 @@ class Indexes:
                 name_key = rules.key(spelling)
                 if name_key:
                     names[name_key].add(entity.id)
-                    skeletons[rules.skeleton(spelling)].add(entity.id)
+                    if not _is_acronym(spelling):
+                        skeletons[rules.skeleton(spelling)].add(entity.id)
         budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
 
         def spans(entries: list[_Entry], slack: int = 1024) -> Spans[Fact]:
@@ -281,6 +282,13 @@ def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
         ):
             return True
     return False
+
+
+def _is_acronym(spelling: str) -> bool:
+    """An acronym such as GNA or U.S., which is matched as written and never by its sound:
+    the skeleton of CNT is that of Conte."""
+    letters = spelling.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
 
 
 def fact_order(fact: Fact) -> tuple[object, str]:
