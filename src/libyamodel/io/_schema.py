@@ -17,7 +17,15 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
+from libyamodel.model import (
+    FILTERS,
+    RECORD_TYPES,
+    VOCABULARIES,
+    Coverage,
+    Evidence,
+    Participant,
+    Record,
+)
 from libyamodel.model._base import (
     ID_PATTERN,
     QID_PATTERN,
@@ -161,6 +169,8 @@ class _Builder:
             **schema["properties"],
         }
         schema["title"] = f"{cls.TYPE} ({cls.__name__})"
+        if cls is Coverage:
+            schema["allOf"] = _coverage_filters()
         return schema
 
     def object(self, cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
@@ -267,6 +277,23 @@ class _Builder:
                 }
             self.defs[name] = schema
         return _ref(name)
+
+
+def _coverage_filters() -> list[dict[str, Any]]:
+    """Each coverage question takes its own filter field and none of the others'."""
+    return [
+        {
+            "if": {"properties": {"question": {"const": question.value}}, "required": ["question"]},
+            "then": {
+                "properties": {
+                    other: {"type": "null", "description": f"not a filter of {question.value}"}
+                    for other in FILTERS.values()
+                    if other != own
+                }
+            },
+        }
+        for question, own in FILTERS.items()
+    ]
 
 
 def _without_none(hint: Any) -> Any:

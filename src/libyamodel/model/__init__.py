@@ -18,6 +18,7 @@ from libyamodel.model._base import (
     references,
     references_in,
 )
+from libyamodel.model._coverage import FILTERS, Coverage, CoverageExtent, Question
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
     ActorKind,
@@ -73,9 +74,11 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SourceKind,
     Stance,
     Status,
+    Question,
+    CoverageExtent,
 )
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
-    {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
+    {cls.TYPE: cls for cls in (*ENTITY_TYPES, *FACT_TYPES, Coverage)}
 )
 
 
@@ -91,6 +94,7 @@ def fact_type(kind: str | type[Fact]) -> type[Fact]:
 __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
+    "FILTERS",
     "RECORD_TYPES",
     "TARGETS",
     "VOCABULARIES",
@@ -99,6 +103,8 @@ __all__ = [
     "Conference",
     "ControlClaim",
     "ControlExtent",
+    "Coverage",
+    "CoverageExtent",
     "Entity",
     "Event",
     "EventKind",
@@ -117,6 +123,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Position",
+    "Question",
     "Recognition",
     "Record",
     "Response",

@@ -21,8 +21,10 @@ from libyamodel.io import (
     paused_gc,
 )
 from libyamodel.model import (
+    FILTERS,
     Conference,
     ControlClaim,
+    Coverage,
     Entity,
     Event,
     Fact,
@@ -30,6 +32,7 @@ from libyamodel.model import (
     Mandate,
     Membership,
     NamedEntity,
+    Question,
     Recognition,
     Record,
     Ruling,
@@ -45,8 +48,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
+from libyamodel.store._coverage import Completeness
 from libyamodel.store._facts import Certainty, EntityRef, Facts
-from libyamodel.store._index import Indexes, fact_order
+from libyamodel.store._index import Indexes, day_number, fact_order
 
 __all__ = ["Dataset", "indexes_of"]
 
@@ -62,10 +66,12 @@ class Dataset:
     the earliest day a fact can start, then by id.
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
+    __slots__ = ("_by_id", "_completeness", "_coverage", "_entities", "_facts", "_index", "_rules")
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
+    _coverage: tuple[Coverage, ...]
+    _completeness: Completeness
     _by_id: dict[str, Record]
     _index: Indexes
     _rules: NameRules
@@ -85,13 +91,16 @@ class Dataset:
             _check(items)
         entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=fact_order))
+        coverage = tuple(sorted((r for r in items if isinstance(r, Coverage)), key=lambda c: c.id))
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_facts", facts)
+        object.__setattr__(self, "_coverage", coverage)
         by_id = {record.id: record for record in items}
         answer = Facts.naming(MappingProxyType(by_id))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
         object.__setattr__(self, "_index", Indexes.build(entities, facts, name_rules, answer))
+        object.__setattr__(self, "_completeness", Completeness(coverage, answer))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
@@ -115,6 +124,12 @@ class Dataset:
         """Every fact, ordered by the earliest day its period can start, then id."""
         return self._facts
 
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The coverage records: where the data is declared complete, or known to be partial
+        (ordered by id)."""
+        return self._coverage
+
     def get(self, ident: str, /) -> Record | None:
         """The entity or fact with this id, or ``None``."""
         return self._by_id.get(ident)
@@ -131,6 +146,7 @@ class Dataset:
     def __iter__(self) -> Iterator[Record]:
         yield from self._entities
         yield from self._facts
+        yield from self._coverage
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -138,10 +154,14 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return self._entities == other._entities and self._facts == other._facts
+        return (
+            self._entities == other._entities
+            and self._facts == other._facts
+            and self._coverage == other._coverage
+        )
 
     def __hash__(self) -> int:
-        return hash((self._entities, self._facts))
+        return hash((self._entities, self._facts, self._coverage))
 
     def __repr__(self) -> str:
         return f"<Dataset: {len(self._entities)} entities, {len(self._facts)} facts>"
@@ -234,12 +254,33 @@ class Dataset:
         certainty: Certainty = "definite",
         naming: Sequence[tuple[tuple[str, ...], EntityRef | None]] = (),
         keep: Callable[[F], bool] | None = None,
+        question: Question | None = None,
+        role: str | None = None,
     ) -> Facts[F]:
-        """The index's answer, with the entities named by any reference resolved to ids."""
+        r"""The index's answer, with the entities named by any reference resolved to ids,
+        saying how complete it is if it answers one of the coverage ``question``\ s."""
         wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
-        return self._index.query(
+        answer = self._index.query(
             kind, on=on, between=between, certainty=certainty, wanted=wanted, keep=keep
         )
+        if question is None or question not in self._completeness.questions:
+            return answer
+        own = (FILTERS[question],)
+        about = role
+        narrowed = False
+        for fields, ident in wanted:
+            if fields == own:
+                about = ident
+            else:
+                narrowed = True
+        if on is not None:
+            first = last = day_number(on)
+        elif between is not None:
+            first, last = day_number(between[0]), day_number(between[1])
+        else:
+            first, last = MIN_DATE.toordinal(), MAX_DATE.toordinal()
+        judged = self._completeness.answer(question, about, first, last, narrowed=narrowed)
+        return answer if judged is None else judged(answer)
 
     def claimants(
         self,
@@ -257,6 +298,8 @@ class Dataset:
             certainty=certainty,
             naming=[(("claimant",), claimant)],
             keep=None if role is None else (lambda claim: claim.role == role),
+            question=Question.CLAIMANTS,
+            role=role,
         )
 
     def recognitions(
@@ -273,6 +316,7 @@ class Dataset:
             on=on,
             certainty=certainty,
             naming=[(("recognized",), recognized), (("recognizer",), recognizer)],
+            question=Question.RECOGNITIONS,
         )
 
     def mandates(
@@ -283,26 +327,48 @@ class Dataset:
         certainty: Certainty = "definite",
     ) -> Facts[Mandate]:
         """Mandates in force on a date, or all of them, optionally for one holder."""
-        return self._query(Mandate, on=on, certainty=certainty, naming=[(("holder",), holder)])
+        return self._query(
+            Mandate,
+            on=on,
+            certainty=certainty,
+            naming=[(("holder",), holder)],
+            question=Question.MANDATES,
+        )
 
     def holders(
         self, office: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[Tenure]:
         """Who held ``office`` on ``on``: the tenures in force then."""
-        return self._query(Tenure, on=on, certainty=certainty, naming=[(("office",), office)])
+        return self._query(
+            Tenure,
+            on=on,
+            certainty=certainty,
+            naming=[(("office",), office)],
+            question=Question.HOLDERS,
+        )
 
     def controllers(
         self, place: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[ControlClaim]:
         """Who held ``place`` on ``on``: the control claims in force then."""
-        return self._query(ControlClaim, on=on, certainty=certainty, naming=[(("place",), place)])
+        return self._query(
+            ControlClaim,
+            on=on,
+            certainty=certainty,
+            naming=[(("place",), place)],
+            question=Question.CONTROLLERS,
+        )
 
     def territory(
         self, controller: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[ControlClaim]:
         """What ``controller`` held on ``on``: its control claims in force then."""
         return self._query(
-            ControlClaim, on=on, certainty=certainty, naming=[(("controller",), controller)]
+            ControlClaim,
+            on=on,
+            certainty=certainty,
+            naming=[(("controller",), controller)],
+            question=Question.CONTROLLERS,
         )
 
     def supports(
@@ -410,6 +476,7 @@ class Dataset:
         Keeps only evidence from sources certainly published on or before ``day``,
         drops facts left with none, and so re-derives every status. A mandate
         whose ``extends`` points to a mandate not yet known loses that link.
+        Coverage records, the curators' declarations, are kept as they are.
         """
         cutoff = to_date(day)
         known_sources = {
@@ -427,7 +494,11 @@ class Dataset:
         for ident, fact in kept.items():
             if isinstance(fact, Mandate) and fact.extends is not None and fact.extends not in kept:
                 kept[ident] = attrs.evolve(fact, extends=None)
-        return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
+        return Dataset(
+            (*self._entities, *kept.values(), *self._coverage),
+            name_rules=self._rules,
+            _checked=True,
+        )
 
     def by_wikidata(self, qid: str) -> NamedEntity | None:
         """The entity with this Wikidata item id (such as ``"Q1016"``), or ``None``."""
@@ -479,7 +550,7 @@ def _check(records: Sequence[Record]) -> None:
     problems = [
         Problem(f"expected a libyamodel record, got {type(r).__name__}", record=repr(r)[:60])
         for r in records
-        if not isinstance(r, Entity | Fact)
+        if not isinstance(r, Entity | Fact | Coverage)
     ]
     if problems:
         raise DataError(problems)

@@ -1,0 +1,103 @@
+"""Completeness: which coverage records speak for a question on the days asked, and the
+answer class that says so.
+
+A coverage record counts only on the days it certainly applies (from its period's
+:attr:`~libyamodel.Period.certain_from` to its :attr:`~libyamodel.Period.certain_until`).
+On the days asked, a known gap that certainly applies makes an answer NO; one that may
+apply leaves it MAYBE; otherwise it is YES if complete coverage certainly applies on
+every day, and MAYBE if not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from libyamodel.model import Coverage, Question
+from libyamodel.store._facts import Facts
+from libyamodel.time import Truth
+
+__all__ = ["Completeness"]
+
+_Span = tuple[int, int, int, int, Coverage]
+"""The days a record certainly applies (first, last), those it may apply, and the record."""
+
+
+def _span(record: Coverage) -> _Span:
+    period = record.period
+    return (
+        period.certain_from.toordinal(),
+        period.certain_until.toordinal(),
+        period.earliest.toordinal(),
+        period.latest.toordinal(),
+        record,
+    )
+
+
+class Completeness:
+    """A dataset's coverage records by question and filter, and the answer classes that
+    carry what they declare (made once for each verdict and set of records)."""
+
+    __slots__ = ("_base", "_classes", "_complete", "_partial", "questions")
+
+    def __init__(self, records: Iterable[Coverage], base: type[Facts[Any]]) -> None:
+        complete: defaultdict[tuple[Question, str | None], list[_Span]] = defaultdict(list)
+        partial: defaultdict[Question, list[_Span]] = defaultdict(list)
+        for record in records:
+            if record.complete:
+                complete[(record.question, record.about)].append(_span(record))
+            else:
+                partial[record.question].append(_span(record))
+        self._complete = {key: sorted(spans, key=_order) for key, spans in complete.items()}
+        self._partial = {key: sorted(spans, key=_order) for key, spans in partial.items()}
+        self._base = base
+        self._classes: dict[tuple[Truth, tuple[Coverage, ...]], type[Facts[Any]]] = {}
+        self.questions = frozenset(q for q, _ in complete) | frozenset(partial)
+        """The questions some record speaks for."""
+
+    def answer(
+        self, question: Question, about: str | None, first: int, last: int, *, narrowed: bool
+    ) -> type[Facts[Any]] | None:
+        """The answer class for ``question`` (limited to ``about``) over the days ``first``
+        to ``last`` (ordinals), or None where nothing is declared (MAYBE, the base class).
+
+        ``narrowed``: the query keeps only some of the question's answers (one claimant's
+        claims, one controller's territory), which a known gap may not touch: MAYBE, not NO.
+        """
+        gaps = [
+            span
+            for span in self._partial.get(question, ())
+            if about is None or span[4].about in (None, about)
+        ]
+        certain = [s for s in gaps if s[0] <= s[1] and s[0] <= last and s[1] >= first]
+        if certain:
+            return None if narrowed else self._judged(Truth.NO, (s[4] for s in certain))
+        if any(s[2] <= last and s[3] >= first for s in gaps):
+            return None
+        spans: Sequence[_Span] = self._complete.get((question, about), ())
+        if about is not None and (question, None) in self._complete:
+            spans = sorted([*spans, *self._complete[(question, None)]], key=_order)
+        used: list[Coverage] = []
+        reached = first  # every day before this one is covered
+        for lo, hi, _, _, record in spans:
+            if lo > hi or hi < reached:
+                continue
+            if lo > reached:
+                break
+            used.append(record)
+            reached = hi + 1
+            if reached > last:
+                return self._judged(Truth.YES, used)
+        return None
+
+    def _judged(self, truth: Truth, records: Iterable[Coverage]) -> type[Facts[Any]]:
+        key = (truth, tuple(sorted(set(records), key=lambda record: record.id)))
+        cls = self._classes.get(key)
+        if cls is None:
+            cls = self._classes[key] = self._base.declared(*key)
+        return cls
+
+
+def _order(span: _Span) -> tuple[int, str]:
+    return (span[0], span[4].id)
