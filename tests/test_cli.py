@@ -57,10 +57,11 @@ def test_a_table_on_a_terminal():
         stream=Terminal(),
     )
     assert status == 0
-    header, rule, row = text.splitlines()
+    header, rule, row, note = text.splitlines()
     assert header.split() == ["fact", "says", "period", "status", "on", "the", "day"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("is-holds-sirte")
+    assert note == "perhaps not all: the data does not claim to be complete here"
 
 
 def test_json_for_scripts():
