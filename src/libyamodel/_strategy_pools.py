@@ -477,5 +477,5 @@ def dataset_records(
     }
     for index in range(draw(st.integers(0, max_coverage))):
         ident = st.just(f"coverage-{index}")
-        records.append(draw(coverage_records(ident, filters, period(*bounds, True), words)))
+        records.append(draw(coverage_records(ident, filters, pools.spans, words)))
     return records
