@@ -72,7 +72,7 @@ def _plain(record: Record, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def _facts(out: _Output, ds: Dataset, facts: Facts[Fact], on: str | None) -> None:
+def _facts(out: _Output, ds: Dataset, facts: Facts[Any], on: str | None) -> None:
     day = None if on is None else to_date(on)
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []

@@ -77,8 +77,9 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     Question,
     CoverageExtent,
 )
+_RECORD_CLASSES: tuple[type[Record], ...] = (*ENTITY_TYPES, *FACT_TYPES, Coverage)
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
-    {cls.TYPE: cls for cls in (*ENTITY_TYPES, *FACT_TYPES, Coverage)}
+    {cls.TYPE: cls for cls in _RECORD_CLASSES}
 )
 
 

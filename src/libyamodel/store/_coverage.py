@@ -10,18 +10,27 @@ every day, and MAYBE if not.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from libyamodel.model import Coverage, Question
 from libyamodel.store._facts import Facts
-from libyamodel.time import Truth
+from libyamodel.time import MIN_DATE, Truth
 
 __all__ = ["Completeness"]
 
 _Span = tuple[int, int, int, int, Coverage]
 """The days a record certainly applies (first, last), those it may apply, and the record."""
+
+
+_Key = tuple[Question, str | None, bool]
+
+_OTHER = "\x00another value"
+"""A filter value no record names (never an id or a role anyone writes)."""
+
+_FIRST_DAY = MIN_DATE.toordinal()
 
 
 def _span(record: Coverage) -> _Span:
@@ -37,24 +46,61 @@ def _span(record: Coverage) -> _Span:
 
 class Completeness:
     """A dataset's coverage records by question and filter, and the answer classes that
-    carry what they declare (made once for each verdict and set of records)."""
+    carry what they declare (made once for each verdict and set of records).
 
-    __slots__ = ("_base", "_classes", "_complete", "_partial", "questions")
+    For one-day queries, each question, filter value and narrowing gets the days on
+    which its verdict changes, worked out when first asked, so that a query costs a
+    bisection.
+    """
+
+    __slots__ = ("_abouts", "_base", "_classes", "_complete", "_days", "_partial", "questions")
 
     def __init__(self, records: Iterable[Coverage], base: type[Facts[Any]]) -> None:
         complete: defaultdict[tuple[Question, str | None], list[_Span]] = defaultdict(list)
         partial: defaultdict[Question, list[_Span]] = defaultdict(list)
+        abouts: defaultdict[Question, set[str]] = defaultdict(set)
         for record in records:
             if record.complete:
                 complete[(record.question, record.about)].append(_span(record))
             else:
                 partial[record.question].append(_span(record))
+            if record.about is not None:
+                abouts[record.question].add(record.about)
         self._complete = {key: sorted(spans, key=_order) for key, spans in complete.items()}
         self._partial = {key: sorted(spans, key=_order) for key, spans in partial.items()}
+        self._abouts = {question: frozenset(values) for question, values in abouts.items()}
         self._base = base
         self._classes: dict[tuple[Truth, tuple[Coverage, ...]], type[Facts[Any]]] = {}
+        self._days: dict[_Key, tuple[list[int], list[type[Facts[Any]] | None]]] = {}
         self.questions = frozenset(q for q, _ in complete) | frozenset(partial)
         """The questions some record speaks for."""
+
+    def on(
+        self, question: Question, about: str | None, day: int, *, narrowed: bool
+    ) -> type[Facts[Any]] | None:
+        """:meth:`answer` for one day (an ordinal), from the days its verdict changes on."""
+        if about is not None and about not in self._abouts.get(question, ()):
+            about = _OTHER  # no record names it: every such value has the same verdicts
+        key = (question, about, narrowed)
+        changes = self._days.get(key)
+        if changes is None:
+            changes = self._days[key] = self._changes(question, about, narrowed)
+        days, verdicts = changes
+        return verdicts[bisect_right(days, day) - 1]
+
+    def _changes(
+        self, question: Question, about: str | None, narrowed: bool
+    ) -> tuple[list[int], list[type[Facts[Any]] | None]]:
+        """The first day of each stretch of days with one verdict, and that verdict."""
+        edges = {_FIRST_DAY}
+        for lo, hi, early, late, _ in (
+            *self._partial.get(question, ()),
+            *self._complete.get((question, about), ()),
+            *self._complete.get((question, None), ()),
+        ):
+            edges.update((lo, hi + 1, early, late + 1))
+        days = sorted(edges)
+        return days, [self.answer(question, about, day, day, narrowed=narrowed) for day in days]
 
     def answer(
         self, question: Question, about: str | None, first: int, last: int, *, narrowed: bool

@@ -273,13 +273,15 @@ class Dataset:
                 about = ident
             else:
                 narrowed = True
+        completeness = self._completeness
         if on is not None:
-            first = last = day_number(on)
-        elif between is not None:
+            judged = completeness.on(question, about, day_number(on), narrowed=narrowed)
+            return answer if judged is None else judged(answer)
+        if between is not None:
             first, last = day_number(between[0]), day_number(between[1])
         else:
             first, last = MIN_DATE.toordinal(), MAX_DATE.toordinal()
-        judged = self._completeness.answer(question, about, first, last, narrowed=narrowed)
+        judged = completeness.answer(question, about, first, last, narrowed=narrowed)
         return answer if judged is None else judged(answer)
 
     def claimants(
