@@ -180,3 +180,17 @@ def test_html_of_an_answer_says_whether_it_is_complete(ds):
     assert "not all known: the data is known to be incomplete here" in gap
     assert "&lt;the GNC&#x27;s claims&gt; (claims-gap)" in gap
     assert "NO" in gap
+
+
+def test_to_pandas_lists_coverage_records():
+    pytest.importorskip("pandas")
+    frame = lm.load().to_pandas("coverage")
+    assert list(frame.columns) == ["id", "question", "about", "start", "end", "extent", "note"]
+    gap = frame.set_index("id").loc["legislature-claims-2014-06-gap"]
+    assert (gap.question, gap.about, gap.start, gap.end, gap.extent) == (
+        "claimants",
+        "legislature",
+        "2014-06-02",
+        "2014-06-29",
+        "partial",
+    )
