@@ -475,7 +475,7 @@ def dataset_records(
         Question.MANDATES: parties,
         Question.RECOGNITIONS: parties,
     }
-    for index in range(draw(st.integers(0, max_coverage))):
+    for index in range(draw(st.integers(0, max_coverage)) if max_coverage else 0):
         ident = st.just(f"coverage-{index}")
         records.append(draw(coverage_records(ident, filters, pools.spans, words)))
     return records
