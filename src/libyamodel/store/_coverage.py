@@ -13,13 +13,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from libyamodel.model import Coverage, Question
+from libyamodel.model import FILTERS, Coverage, Fact, Question
 from libyamodel.store._facts import Facts
-from libyamodel.time import MIN_DATE, Truth
+from libyamodel.store._index import day_number
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth
 
 __all__ = ["Completeness"]
+
+F = TypeVar("F", bound=Fact)
 
 _Span = tuple[int, int, int, int, Coverage]
 """The days a record certainly applies (first, last), those it may apply, and the record."""
@@ -31,6 +34,7 @@ _OTHER = "\x00another value"
 """A filter value no record names (never an id or a role anyone writes)."""
 
 _FIRST_DAY = MIN_DATE.toordinal()
+_LAST_DAY = MAX_DATE.toordinal()
 
 
 def _span(record: Coverage) -> _Span:
@@ -74,6 +78,38 @@ class Completeness:
         self._days: dict[_Key, tuple[list[int], list[type[Facts[Any]] | None]]] = {}
         self.questions = frozenset(q for q, _ in complete) | frozenset(partial)
         """The questions some record speaks for."""
+
+    def judge(
+        self,
+        answer: Facts[F],
+        question: Question,
+        role: str | None,
+        wanted: Sequence[tuple[tuple[str, ...], str]],
+        *,
+        on: DateLike | None,
+        between: tuple[DateLike, DateLike] | None,
+    ) -> Facts[F]:
+        """``answer`` as an answer to ``question`` says how complete it is: the query's
+        ``role`` or wanted ids give the filter's value, or narrow it, and the days asked
+        are ``on``, ``between`` or, with neither, all time."""
+        own = (FILTERS[question],)
+        about = role
+        narrowed = False
+        for fields, ident in wanted:
+            if fields == own:
+                about = ident
+            else:
+                narrowed = True
+        if on is not None:
+            judged = self.on(question, about, day_number(on), narrowed=narrowed)
+        else:
+            first, last = (
+                (_FIRST_DAY, _LAST_DAY)
+                if between is None
+                else (day_number(between[0]), day_number(between[1]))
+            )
+            judged = self.answer(question, about, first, last, narrowed=narrowed)
+        return answer if judged is None else cast("Facts[F]", judged(answer))
 
     def on(
         self, question: Question, about: str | None, day: int, *, narrowed: bool

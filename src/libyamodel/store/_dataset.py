@@ -21,7 +21,6 @@ from libyamodel.io import (
     paused_gc,
 )
 from libyamodel.model import (
-    FILTERS,
     Conference,
     ControlClaim,
     Coverage,
@@ -50,7 +49,7 @@ if TYPE_CHECKING:
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
 from libyamodel.store._coverage import Completeness
 from libyamodel.store._facts import Certainty, EntityRef, Facts
-from libyamodel.store._index import Indexes, day_number, fact_order
+from libyamodel.store._index import Indexes, fact_order
 
 __all__ = ["Dataset", "indexes_of"]
 
@@ -63,7 +62,8 @@ class Dataset:
 
     Build one with :func:`load` or :meth:`from_records`. A dataset never changes;
     methods that narrow it return a new one. Query results are tuples ordered by
-    the earliest day a fact can start, then by id.
+    the earliest day a fact can start, then by id, each saying whether it is
+    complete (:attr:`Facts.complete`, from the dataset's :attr:`coverage`).
     """
 
     __slots__ = ("_by_id", "_completeness", "_coverage", "_entities", "_facts", "_index", "_rules")
@@ -265,24 +265,7 @@ class Dataset:
         )
         if question is None or question not in self._completeness.questions:
             return answer
-        own = (FILTERS[question],)
-        about = role
-        narrowed = False
-        for fields, ident in wanted:
-            if fields == own:
-                about = ident
-            else:
-                narrowed = True
-        completeness = self._completeness
-        if on is not None:
-            judged = completeness.on(question, about, day_number(on), narrowed=narrowed)
-            return answer if judged is None else judged(answer)
-        if between is not None:
-            first, last = day_number(between[0]), day_number(between[1])
-        else:
-            first, last = MIN_DATE.toordinal(), MAX_DATE.toordinal()
-        judged = completeness.answer(question, about, first, last, narrowed=narrowed)
-        return answer if judged is None else judged(answer)
+        return self._completeness.judge(answer, question, role, wanted, on=on, between=between)
 
     def claimants(
         self,
