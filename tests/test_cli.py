@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import libyamodel as lm
 from libyamodel.cli import main
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
@@ -307,3 +308,30 @@ def test_a_pipe_and_json_show_the_facts_alone(declared):
     assert piped == ""
     _, as_json = run(*argv, "--json", "--data", str(SMALL), "--data", str(declared), "--no-bundled")
     assert json.loads(as_json) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["geojson", "--on", "2014-11-13", "--possible"],
+        ["--json", "geojson", "--possible", "--on", "2014-11-13"],
+        ["--no-bundled", "geojson", "--on", "2014-11-13", "--possible", "--data", "BUNDLED"],
+    ],
+)
+def test_geojson_prints_the_map_of_the_day_with_the_shared_options(argv):
+    argv = [str(lm.bundled_data_path()) if arg == "BUNDLED" else arg for arg in argv]
+    status, text = run(*argv)
+    assert status == 0
+    assert json.loads(text) == lm.load().to_geojson("2014-11-13", certainty="possible")
+
+
+def test_geojson_of_no_data_is_an_empty_collection_and_a_bad_day_exits_2(capsys):
+    status, text = small("geojson", "--on", "2016-05-16")
+    assert status == 0
+    collection = json.loads(text)
+    assert collection["features"] == []
+    assert "sirte" in collection["libyamodel"]["places_without_coordinates"]
+    assert collection["libyamodel"]["certainty"] == "definite"
+    status, text = small("geojson", "--on", "2016-05-32")
+    assert status == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -158,6 +158,13 @@ def _popolo(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.stream.write("\n")
 
 
+def _geojson(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    json.dump(
+        ds.to_geojson(args.on, certainty=_certainty(args)), out.stream, indent=2, ensure_ascii=False
+    )
+    out.stream.write("\n")
+
+
 _SUB: Final = "sub_"
 """Prefix of the destinations of the options given after the command, merged after parsing."""
 
@@ -248,6 +255,9 @@ def _parser() -> argparse.ArgumentParser:
         "validate", _validate, "check files; list every problem with file and line"
     ).add_argument("paths", nargs="+", metavar="PATH")
     command("popolo", _popolo, "persons, organizations, posts and memberships as Popolo JSON")
+    command(
+        "geojson", _geojson, "places with coordinates and who held them on a day, as GeoJSON", dated
+    )
     commands.add_parser("schema", help="print the JSON Schema of data files, for editors")
     parser.set_defaults(run=_summary)
     return parser

@@ -11,6 +11,7 @@ __all__ = [
     "AmbiguousName",
     "DataError",
     "DateFormatError",
+    "EdtfError",
     "FieldError",
     "LibyaModelError",
     "PeriodError",
@@ -26,6 +27,10 @@ class LibyaModelError(Exception):
 
 class DateFormatError(LibyaModelError, ValueError):
     """A text that is not one of the partial-date forms."""
+
+
+class EdtfError(DateFormatError):
+    """A date or period EDTF cannot write, or an EDTF text the library cannot hold."""
 
 
 class PeriodError(LibyaModelError, ValueError):

@@ -63,6 +63,7 @@ _DATE_PATTERN: Final = (
     f"|{_YEAR}(?:{_MONTH}(?:{_DAY})?)?\\.\\."  # 2014-11-13..
     ")$"
 )
+_OBSERVED_PATTERN: Final = f"^{_YEAR}(?:{_MONTH}(?:{_DAY})?)?$"
 _DATE_HELP: Final = f"A partial date; {FORMS_HELP}. A bare year may also be a number."
 
 
@@ -114,6 +115,15 @@ def _common_defs() -> dict[str, Any]:
             "minimum": 1000,
             "maximum": 9999,
         },
+        "ObservedDate": {
+            "title": "ObservedDate",
+            "description": "The day of an observation: a plain date (2014, 2014-06, "
+            "2014-11-13), with no flag, third or open bound, as its ends are open bounds of it.",
+            "type": ["string", "integer"],
+            "pattern": _OBSERVED_PATTERN,
+            "minimum": 1000,
+            "maximum": 9999,
+        },
         "Period": {
             "title": "Period",
             "description": _first_paragraph(Period)
@@ -124,7 +134,7 @@ def _common_defs() -> dict[str, Any]:
                 {
                     "type": "object",
                     "description": "An observation: seen on one day, start and end unknown.",
-                    "properties": {"observed": _ref("PartialDate")},
+                    "properties": {"observed": _ref("ObservedDate")},
                     "required": ["observed"],
                     "additionalProperties": False,
                 },
@@ -132,7 +142,7 @@ def _common_defs() -> dict[str, Any]:
                     "type": "object",
                     "description": "An observation under its old key, on, still read; write "
                     "observed, which YAML 1.1 readers do not take for true.",
-                    "properties": {"on": _ref("PartialDate")},
+                    "properties": {"on": _ref("ObservedDate")},
                     "required": ["on"],
                     "additionalProperties": False,
                     "deprecated": True,

@@ -491,11 +491,18 @@ class Dataset:
 
     # -- output -----------------------------------------------------------------------
 
-    def to_popolo(self) -> dict[str, list[dict[str, Any]]]:
+    def to_popolo(self) -> dict[str, Any]:
         """Persons, organizations, posts and memberships as Popolo JSON."""
         from libyamodel.views.popolo import to_popolo
 
         return to_popolo(self)
+
+    def to_geojson(self, on: DateLike, *, certainty: Certainty = "definite") -> dict[str, Any]:
+        """The places with coordinates and who held each on ``on``, as a GeoJSON
+        FeatureCollection."""
+        from libyamodel.views.geojson import to_geojson
+
+        return to_geojson(self, on, certainty=certainty)
 
     def to_pandas(self, kind: str | type[Fact] | None = None, /) -> pandas.DataFrame:
         """One row per fact (of one type, or all), or per entity for ``"entity"``; needs the

@@ -243,6 +243,19 @@ class Indexes:
             and (keep is None or keep(fact))
         )
 
+    def days_in_force(
+        self, fact: Fact
+    ) -> tuple[pendulum.Date, pendulum.Date, pendulum.Date, pendulum.Date]:
+        """The first and last day ``fact`` is possibly in force, then the first and last day it
+        certainly is, as the queries see it (the last representable day for a fact not ended)."""
+        possible_first, possible_last, certain_first, certain_last, _ = _span_entry(fact, 0, {})
+        return (
+            _day(possible_first),
+            _day(possible_last),
+            _day(certain_first),
+            _day(certain_last),
+        )
+
     def in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
         """The facts with these ranks, in order, each once."""
         listed = list(groups)
@@ -250,6 +263,11 @@ class Indexes:
         ranks.sort()
         facts = self.facts
         return [facts[rank] for rank in ranks]
+
+
+def _day(number: int) -> pendulum.Date:
+    day = datetime.date.fromordinal(number)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
