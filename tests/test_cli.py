@@ -58,10 +58,11 @@ def test_a_table_on_a_terminal():
         stream=Terminal(),
     )
     assert status == 0
-    header, rule, row = text.splitlines()
+    header, rule, row, note = text.splitlines()
     assert header.split() == ["fact", "says", "period", "status", "on", "the", "day"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("is-holds-sirte")
+    assert note == "perhaps not all: the data does not claim to be complete here"
 
 
 def test_json_for_scripts():
@@ -242,6 +243,71 @@ def test_a_terminal_shows_names_and_a_pipe_shows_ids():
     assert "claimant=General National Congress" in table
     assert "claimant=general-national-congress" not in table
     assert "claimant=general-national-congress" in piped
+
+
+COVERAGE = (
+    "- type: coverage\n"
+    "  id: legislatures-2011-2012\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2011-01-01, end: 2012-12-31}\n"
+    "  extent: complete\n"
+    "- type: coverage\n"
+    "  id: legislatures-2015-gap\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2015-01-01, end: 2015-12-31}\n"
+    "  extent: partial\n"
+    "  note: the GNC's sessions of 2015 are not in the data\n"
+)
+
+
+@pytest.fixture
+def declared(tmp_path):
+    (tmp_path / "coverage.yaml").write_text(COVERAGE, encoding="utf-8")
+    return tmp_path
+
+
+def on_a_terminal(*argv, data):
+    _, text = run(
+        *argv, "--data", str(SMALL), "--data", str(data), "--no-bundled", stream=Terminal()
+    )
+    return text.splitlines()
+
+
+def test_none_only_where_the_data_is_declared_complete(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "legislature", data=declared)
+    assert lines == ["none"]
+    lines = on_a_terminal("claimants", "--on", "2012-09-01", "--role", "legislature", data=declared)
+    assert lines[2].startswith("gnc-claims-legislature")
+    assert lines[3:] == ["complete (declared by legislatures-2011-2012)"]
+
+
+def test_an_empty_answer_nothing_speaks_for_is_none_known(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "government", data=declared)
+    assert lines == ["none known (the data does not claim to be complete here)"]
+
+
+def test_an_answer_in_a_declared_gap_names_the_gap(declared):
+    lines = on_a_terminal("claimants", "--on", "2015-03-01", "--role", "legislature", data=declared)
+    assert lines[-1] == (
+        "not all known: the data is known to be incomplete here: "
+        "the GNC's sessions of 2015 are not in the data (legislatures-2015-gap)"
+    )
+
+
+def test_the_bundled_data_names_its_gaps_on_the_command_line():
+    _, text = run("claimants", "--on", "2014-06-15", "--role", "legislature", stream=Terminal())
+    assert text.startswith("none known: the data is known to be incomplete here: ")
+    assert text.rstrip().endswith("(legislature-claims-2014-06-gap)")
+
+
+def test_a_pipe_and_json_show_the_facts_alone(declared):
+    argv = ("claimants", "--on", "2011-06-01", "--role", "legislature")
+    _, piped = run(*argv, "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert piped == ""
+    _, as_json = run(*argv, "--json", "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert json.loads(as_json) == []
 
 
 @pytest.mark.parametrize(

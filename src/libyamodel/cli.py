@@ -15,9 +15,9 @@ from typing import Any, Final, TextIO
 from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Fact, Record
-from libyamodel.store import Dataset, load
+from libyamodel.store import Dataset, Facts, load
 from libyamodel.time import to_date
-from libyamodel.views._common import summary
+from libyamodel.views._common import completeness, summary
 
 __all__ = ["main"]
 
@@ -32,7 +32,10 @@ class _Output:
         self.as_json = as_json
         self.table = not as_json and stream.isatty()
 
-    def rows(self, header: Row, rows: Sequence[Row], records: Sequence[Any]) -> None:
+    def rows(
+        self, header: Row, rows: Sequence[Row], records: Sequence[Any], note: str | None = None
+    ) -> None:
+        """Write the rows; on a terminal, ``note`` follows them (or stands for none)."""
         if self.as_json:
             json.dump(records, self.stream, indent=2, ensure_ascii=False)
             self.stream.write("\n")
@@ -42,7 +45,7 @@ class _Output:
                 self.stream.write("\t".join(row) + "\n")
             return
         if not rows:
-            self.stream.write("(none)\n")
+            self.stream.write(f"{note or '(none)'}\n")
             return
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
         line = "  ".join(f"{{:<{w}}}" for w in widths)
@@ -50,6 +53,8 @@ class _Output:
         self.stream.write("  ".join("-" * w for w in widths) + "\n")
         for row in rows:
             self.stream.write(line.format(*row).rstrip() + "\n")
+        if note:
+            self.stream.write(f"{note}\n")
 
     def text(self, text: str, record: Any) -> None:
         if self.as_json:
@@ -67,7 +72,7 @@ def _plain(record: Record, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> None:
+def _facts(out: _Output, ds: Dataset, facts: Facts[Any], on: str | None) -> None:
     day = None if on is None else to_date(on)
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []
@@ -82,7 +87,7 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
             truth = fact.period.truth(day)
             rows.append([*row, truth.name])
             records.append(_plain(fact, truth=truth.name))
-    out.rows(header, rows, records)
+    out.rows(header, rows, records, completeness(len(facts), facts.complete, facts.coverage))
 
 
 def _certainty(args: argparse.Namespace) -> Any:

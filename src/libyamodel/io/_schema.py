@@ -19,8 +19,10 @@ import pendulum
 
 from libyamodel.model import (
     DEFAULT_ROLES,
+    FILTERS,
     RECORD_TYPES,
     VOCABULARIES,
+    Coverage,
     Evidence,
     Participant,
     Record,
@@ -178,6 +180,8 @@ class _Builder:
             **schema["properties"],
         }
         schema["title"] = f"{cls.TYPE} ({cls.__name__})"
+        if cls is Coverage:
+            schema["allOf"] = _coverage_filters()
         return schema
 
     def object(self, cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
@@ -289,6 +293,23 @@ class _Builder:
                 }
             self.defs[name] = schema
         return _ref(name)
+
+
+def _coverage_filters() -> list[dict[str, Any]]:
+    """Each coverage question takes its own filter field and none of the others'."""
+    return [
+        {
+            "if": {"properties": {"question": {"const": question.value}}, "required": ["question"]},
+            "then": {
+                "properties": {
+                    other: {"type": "null", "description": f"not a filter of {question.value}"}
+                    for other in FILTERS.values()
+                    if other != own
+                }
+            },
+        }
+        for question, own in FILTERS.items()
+    ]
 
 
 def _without_none(hint: Any) -> Any:

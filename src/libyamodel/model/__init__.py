@@ -18,6 +18,7 @@ from libyamodel.model._base import (
     references,
     references_in,
 )
+from libyamodel.model._coverage import FILTERS, Coverage, CoverageExtent, Question
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
     ActorKind,
@@ -74,9 +75,12 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SourceKind,
     Stance,
     Status,
+    Question,
+    CoverageExtent,
 )
+_RECORD_CLASSES: tuple[type[Record], ...] = (*ENTITY_TYPES, *FACT_TYPES, Coverage)
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
-    {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
+    {cls.TYPE: cls for cls in _RECORD_CLASSES}
 )
 
 
@@ -93,6 +97,7 @@ __all__ = [
     "DEFAULT_ROLES",
     "ENTITY_TYPES",
     "FACT_TYPES",
+    "FILTERS",
     "RECORD_TYPES",
     "ROLES",
     "SYNONYMS",
@@ -103,6 +108,8 @@ __all__ = [
     "Conference",
     "ControlClaim",
     "ControlExtent",
+    "Coverage",
+    "CoverageExtent",
     "Entity",
     "Event",
     "EventKind",
@@ -121,6 +128,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Position",
+    "Question",
     "Recognition",
     "Record",
     "Response",

@@ -24,6 +24,7 @@ from libyamodel.model import (
     DEFAULT_ROLES,
     Conference,
     ControlClaim,
+    Coverage,
     Entity,
     Event,
     Fact,
@@ -31,6 +32,7 @@ from libyamodel.model import (
     Mandate,
     Membership,
     NamedEntity,
+    Question,
     Recognition,
     Record,
     Roles,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
+from libyamodel.store._coverage import Completeness
 from libyamodel.store._facts import Certainty, EntityRef, Facts
 from libyamodel.store._index import Indexes, fact_order
 from libyamodel.store._ranking import rank_names
@@ -63,13 +66,25 @@ class Dataset:
 
     Build one with :func:`load` or :meth:`from_records`. A dataset never changes;
     methods that narrow it return a new one. Query results are tuples ordered by
-    the earliest day a fact can start, then by id.
+    the earliest day a fact can start, then by id, each saying whether it is
+    complete (:attr:`Facts.complete`, from the dataset's :attr:`coverage`).
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_roles", "_rules")
+    __slots__ = (
+        "_by_id",
+        "_completeness",
+        "_coverage",
+        "_entities",
+        "_facts",
+        "_index",
+        "_roles",
+        "_rules",
+    )
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
+    _coverage: tuple[Coverage, ...]
+    _completeness: Completeness
     _by_id: dict[str, Record]
     _index: Indexes
     _rules: NameRules
@@ -94,13 +109,16 @@ class Dataset:
         object.__setattr__(self, "_roles", roles)
         entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=fact_order))
+        coverage = tuple(sorted((r for r in items if isinstance(r, Coverage)), key=lambda c: c.id))
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_facts", facts)
+        object.__setattr__(self, "_coverage", coverage)
         by_id = {record.id: record for record in items}
         answer = Facts.naming(MappingProxyType(by_id))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
         object.__setattr__(self, "_index", Indexes.build(entities, facts, name_rules, answer))
+        object.__setattr__(self, "_completeness", Completeness(coverage, answer))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
@@ -134,6 +152,12 @@ class Dataset:
         """The role vocabulary the dataset's claims use and its queries accept."""
         return self._roles
 
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The coverage records: where the data is declared complete, or known to be partial
+        (ordered by id)."""
+        return self._coverage
+
     def get(self, ident: str, /) -> Record | None:
         """The entity or fact with this id, or ``None``."""
         return self._by_id.get(ident)
@@ -150,6 +174,7 @@ class Dataset:
     def __iter__(self) -> Iterator[Record]:
         yield from self._entities
         yield from self._facts
+        yield from self._coverage
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -157,10 +182,14 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return self._entities == other._entities and self._facts == other._facts
+        return (
+            self._entities == other._entities
+            and self._facts == other._facts
+            and self._coverage == other._coverage
+        )
 
     def __hash__(self) -> int:
-        return hash((self._entities, self._facts))
+        return hash((self._entities, self._facts, self._coverage))
 
     def __repr__(self) -> str:
         return f"<Dataset: {len(self._entities)} entities, {len(self._facts)} facts>"
@@ -241,12 +270,18 @@ class Dataset:
         certainty: Certainty = "definite",
         naming: Sequence[tuple[tuple[str, ...], EntityRef | None]] = (),
         keep: Callable[[F], bool] | None = None,
+        question: Question | None = None,
+        role: str | None = None,
     ) -> Facts[F]:
-        """The index's answer, with the entities named by any reference resolved to ids."""
+        r"""The index's answer, with the entities named by any reference resolved to ids,
+        saying how complete it is if it answers one of the coverage ``question``\ s."""
         wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
-        return self._index.query(
+        answer = self._index.query(
             kind, on=on, between=between, certainty=certainty, wanted=wanted, keep=keep
         )
+        if question is None or question not in self._completeness.questions:
+            return answer
+        return self._completeness.judge(answer, question, role, wanted, on=on, between=between)
 
     def claimants(
         self,
@@ -269,6 +304,8 @@ class Dataset:
             certainty=certainty,
             naming=[(("claimant",), claimant)],
             keep=None if word is None else (lambda claim: claim.role == word),
+            question=Question.CLAIMANTS,
+            role=word,
         )
 
     def recognitions(
@@ -285,6 +322,7 @@ class Dataset:
             on=on,
             certainty=certainty,
             naming=[(("recognized",), recognized), (("recognizer",), recognizer)],
+            question=Question.RECOGNITIONS,
         )
 
     def mandates(
@@ -295,26 +333,48 @@ class Dataset:
         certainty: Certainty = "definite",
     ) -> Facts[Mandate]:
         """Mandates in force on a date, or all of them, optionally for one holder."""
-        return self._query(Mandate, on=on, certainty=certainty, naming=[(("holder",), holder)])
+        return self._query(
+            Mandate,
+            on=on,
+            certainty=certainty,
+            naming=[(("holder",), holder)],
+            question=Question.MANDATES,
+        )
 
     def holders(
         self, office: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[Tenure]:
         """Who held ``office`` on ``on``: the tenures in force then."""
-        return self._query(Tenure, on=on, certainty=certainty, naming=[(("office",), office)])
+        return self._query(
+            Tenure,
+            on=on,
+            certainty=certainty,
+            naming=[(("office",), office)],
+            question=Question.HOLDERS,
+        )
 
     def controllers(
         self, place: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[ControlClaim]:
         """Who held ``place`` on ``on``: the control claims in force then."""
-        return self._query(ControlClaim, on=on, certainty=certainty, naming=[(("place",), place)])
+        return self._query(
+            ControlClaim,
+            on=on,
+            certainty=certainty,
+            naming=[(("place",), place)],
+            question=Question.CONTROLLERS,
+        )
 
     def territory(
         self, controller: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
     ) -> Facts[ControlClaim]:
         """What ``controller`` held on ``on``: its control claims in force then."""
         return self._query(
-            ControlClaim, on=on, certainty=certainty, naming=[(("controller",), controller)]
+            ControlClaim,
+            on=on,
+            certainty=certainty,
+            naming=[(("controller",), controller)],
+            question=Question.CONTROLLERS,
         )
 
     def supports(
@@ -422,6 +482,7 @@ class Dataset:
         Keeps only evidence from sources certainly published on or before ``day``,
         drops facts left with none, and so re-derives every status. A mandate
         whose ``extends`` points to a mandate not yet known loses that link.
+        Coverage records, the curators' declarations, are kept as they are.
         """
         cutoff = to_date(day)
         known_sources = {
@@ -440,7 +501,7 @@ class Dataset:
             if isinstance(fact, Mandate) and fact.extends is not None and fact.extends not in kept:
                 kept[ident] = attrs.evolve(fact, extends=None)
         return Dataset(
-            (*self._entities, *kept.values()),
+            (*self._entities, *kept.values(), *self._coverage),
             name_rules=self._rules,
             roles=self._roles,
             _checked=True,
@@ -509,7 +570,7 @@ def _check(records: Sequence[Record], roles: Roles) -> None:
     problems = [
         Problem(f"expected a libyamodel record, got {type(r).__name__}", record=repr(r)[:60])
         for r in records
-        if not isinstance(r, Entity | Fact)
+        if not isinstance(r, Entity | Fact | Coverage)
     ]
     if problems:
         raise DataError(problems)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     pass
 from libyamodel.store._facts import Certainty, Facts
 
-__all__ = ["Indexes", "fact_order"]
+__all__ = ["Indexes", "day_number", "fact_order"]
 
 F = TypeVar("F", bound=Fact)
 
@@ -79,7 +79,7 @@ def _accepted(certainty: Certainty) -> frozenset[Truth]:
     return accepted
 
 
-def _day_number(on: DateLike) -> int:
+def day_number(on: DateLike) -> int:
     """The ordinal of a date argument, without building a pendulum date when given one."""
     if type(on) is pendulum.Date or type(on) is datetime.date:
         return on.toordinal()
@@ -210,7 +210,7 @@ class Indexes:
             spans = [self.type_spans.get(kind)]
         candidates: Sequence[Fact]
         if on is not None:
-            day = _day_number(on)
+            day = day_number(on)
             definite = certainty == "definite"
             found = [g.at(day, definite=definite) for g in spans if g]
             if len(found) == 1:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
-from libyamodel.model import Entity, Fact, Record, Status, headline
+from libyamodel.model import Coverage, Entity, Fact, Record, Status, headline
 from libyamodel.time import MAX_DATE, MIN_DATE, Truth
 
 __all__ = [
     "COLOURS",
+    "NOT_CLAIMED",
     "TRUTH_COLOURS",
     "Records",
+    "completeness",
     "finite",
     "name_of",
     "summary",
@@ -40,6 +42,26 @@ TRUTH_COLOURS: Final[Mapping[Truth, str]] = {
     Truth.NO: "#999999",
 }
 """The colour of each truth value."""
+
+
+NOT_CLAIMED: Final = "the data does not claim to be complete here"
+"""What an answer no coverage record speaks for says of itself."""
+
+
+def completeness(count: int, complete: Truth, coverage: Sequence[Coverage] = ()) -> str:
+    """What a reader is told of an answer of ``count`` facts: "none" only where the data
+    is declared complete; otherwise that nothing is known, or the gap a curator named."""
+    if complete is Truth.YES:
+        if count == 0:
+            return "none"
+        return f"complete (declared by {', '.join(record.id for record in coverage)})"
+    if complete is Truth.NO:
+        gaps = "; ".join(
+            f"{record.note} ({record.id})" if record.note else record.id for record in coverage
+        )
+        found = "none known" if count == 0 else "not all known"
+        return f"{found}: the data is known to be incomplete here: {gaps}"
+    return f"none known ({NOT_CLAIMED})" if count == 0 else f"perhaps not all: {NOT_CLAIMED}"
 
 
 def finite(day: datetime.date) -> datetime.date | None:
