@@ -297,7 +297,7 @@ def _asked(ds, day):
     """Each dated query of a coverage question, with its question, filter value and whether
     it keeps only some of the question's answers."""
     yield ds.claimants(day), "claimants", None, False
-    for role in ("legislature", "government", "national army"):
+    for role in ("legislature", "government", "national_army"):
         yield ds.claimants(day, role=role), "claimants", role, False
     for entity in ds.entities:
         if isinstance(entity, lm.Office):
