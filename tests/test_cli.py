@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -218,7 +219,18 @@ def test_validate_json_prints_the_problems_and_exits_1(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("command", [["schema"], ["popolo"], ["claimants", "--on", "2014-11-10"]])
+_FTM = importlib.util.find_spec("followthemoney") is not None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["schema"],
+        ["popolo"],
+        ["claimants", "--on", "2014-11-10"],
+        pytest.param(["ftm"], marks=pytest.mark.skipif(not _FTM, reason="needs the ftm extra")),
+    ],
+)
 def test_a_reader_that_stops_reading_ends_the_command_quietly(command):
     read, write = os.pipe()
     os.close(read)  # as `| head` does once it has read its lines

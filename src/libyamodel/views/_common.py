@@ -15,6 +15,7 @@ __all__ = [
     "TRUTH_COLOURS",
     "Records",
     "completeness",
+    "containing",
     "finite",
     "name_of",
     "summary",
@@ -89,3 +90,16 @@ def summary(fact: Fact, records: Records | None = None) -> str:
     if parts and parts[0][0] == "name":
         return parts[0][1]
     return " ".join(f"{field}={value}" for field, value in parts)
+
+
+def containing(first: datetime.date, last: datetime.date) -> str | None:
+    """The smallest calendar date (a day, ``YYYY-MM`` or ``YYYY``) holding every day from
+    ``first`` to ``last``, as exports that take ISO 8601 prefixes write dates; ``None`` if
+    they lie in different years."""
+    if first == last:
+        return f"{first.year:04d}-{first.month:02d}-{first.day:02d}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None
