@@ -368,6 +368,19 @@ class Dataset:
         holder: EntityRef | None = None,
         certainty: Certainty = "definite",
     ) -> History[Mandate]: ...
+    @overload
+    def history(
+        self,
+        question: str,
+        entity: EntityRef | None = None,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Fact]: ...
     def history(
         self,
         question: str,
