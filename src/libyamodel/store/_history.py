@@ -42,7 +42,7 @@ _OPTIONS: Final[Mapping[str, tuple[str, ...]]] = {
 """The keyword filters each question takes, as its point query does."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Stretch(Generic[F]):
     """Consecutive days, ``first`` to ``last`` inclusive, on each of which the question's
     point query gives the same answer: ``facts``."""
@@ -50,6 +50,12 @@ class Stretch(Generic[F]):
     first: pendulum.Date
     last: pendulum.Date
     facts: Facts[F]
+    # Coverage (issue 18) will add ``complete: Truth`` here: YES where the data is declared
+    # complete for the question on every day of the stretch; a change in it ends a stretch.
+
+    def __repr__(self) -> str:
+        ids = tuple(fact.id for fact in self.facts)
+        return f"Stretch('{self.first}', '{self.last}', {ids!r})"
 
     @property
     def days(self) -> int:
@@ -60,7 +66,7 @@ class Stretch(Generic[F]):
         return isinstance(day, str | pendulum.Date) and self.first <= to_date(day) <= self.last
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class History(Sequence[Stretch[F]]):
     """How a question's answer changed from ``first`` to ``last``: stretches in date order
     that cover every day once, each answer differing from the one before it.
@@ -77,6 +83,13 @@ class History(Sequence[Stretch[F]]):
 
     def __len__(self) -> int:
         return len(self.stretches)
+
+    def __repr__(self) -> str:
+        about = ", ".join(f"{field}={value!r}" for field, value in self.about)
+        return (
+            f"<History of {self.question}({about}), {self.first} to {self.last},"
+            f" {self.certainty}: {len(self.stretches)} stretches>"
+        )
 
     @overload
     def __getitem__(self, index: int) -> Stretch[F]: ...
