@@ -247,7 +247,7 @@ def test_history_prints_one_line_per_stretch():
     status, text = small("history", "controllers", "sirte", "--between", "2014", "2016")
     assert status == 0
     lines = [line.split("\t") for line in text.splitlines()]
-    assert [line[:3] for line in lines][0] == ["2014-01-01", "2014-11-12", "316"]
+    assert lines[0][:3] == ["2014-01-01", "2014-11-12", "316"]
     assert ["2014-11-13", "2014-11-13", "1", "ansar-al-sharia", "ansar-holds-sirte"] in lines
     assert lines[-1][1] == "2016-12-31"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import pickle
 from pathlib import Path
 
@@ -240,13 +241,13 @@ def questions(draw, ds):
     return question, entity, options
 
 
-def point(ds, question, entity, options, day, certainty):
+def point(ds, question, entity, options, day, *, certainty):
     if entity is None:
         return getattr(ds, question)(day, certainty=certainty, **options)
     return getattr(ds, question)(entity, day, certainty=certainty)
 
 
-def ask(ds, question, entity, options, span, certainty):
+def ask(ds, question, entity, options, span, *, certainty):
     args = () if entity is None else (entity,)
     return ds.history(question, *args, between=span, certainty=certainty, **options)
 
@@ -262,10 +263,11 @@ DATASETS = st.one_of(
 def test_every_day_of_a_stretch_has_its_answer(ds, data, a, b, certainty):
     question, entity, options = data.draw(questions(ds))
     first, last = min(a, b), max(a, b)
-    history = ask(ds, question, entity, options, (first, last), certainty)
+    history = ask(ds, question, entity, options, (first, last), certainty=certainty)
     assert (history.first, history.last) == (first, last)
-    assert history[0].first == first and history[-1].last == last
-    for before, after in zip(history, history[1:]):
+    assert history[0].first == first
+    assert history[-1].last == last
+    for before, after in itertools.pairwise(history):
         assert after.first == before.last + ONE_DAY
         assert after.facts != before.facts
     wanted = set()
@@ -275,7 +277,10 @@ def test_every_day_of_a_stretch_has_its_answer(ds, data, a, b, certainty):
     wanted.add(data.draw(days(first, last)))
     for day in sorted(wanted):
         if first <= day <= last:
-            assert point(ds, question, entity, options, day, certainty) == history.at(day).facts
+            assert (
+                point(ds, question, entity, options, day, certainty=certainty)
+                == history.at(day).facts
+            )
 
 
 def naive_between(ds, kind, span, certainty, **where):
@@ -298,7 +303,7 @@ def test_a_window_holds_what_some_day_of_it_holds(ds, data, a, b):
     args = () if entity is None else (entity,)
     found = {}
     for certainty in ("definite", "possible"):
-        history = ask(ds, question, entity, options, span, certainty)
+        history = ask(ds, question, entity, options, span, certainty=certainty)
         within = getattr(ds, question)(*args, between=span, certainty=certainty, **options)
         if certainty == "possible":
             assert within == history.facts

@@ -62,9 +62,6 @@ class Stretch(Generic[F]):
         """How many days the stretch lasts."""
         return (self.last - self.first).days + 1
 
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, str | pendulum.Date) and self.first <= to_date(day) <= self.last
-
 
 @attrs.frozen(repr=False)
 class History(Sequence[Stretch[F]]):
