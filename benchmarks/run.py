@@ -401,12 +401,11 @@ Stretches = list[tuple[int, int, frozenset[str]]]
 """A history as first and last day numbers and the ids in force, for comparing engines."""
 
 
-def _library_history(dataset: lm.Dataset, place: str, certainty: str) -> Stretches:
-    history = dataset.history("controllers", place, between=HISTORY_SPAN, certainty=certainty)
-    return [(s.first.toordinal(), s.last.toordinal(), fact_ids(s.facts)) for s in history]
+def _library_history(dataset: lm.Dataset, place: str, certainty: Any) -> lm.History[Any]:
+    return dataset.history("controllers", place, between=HISTORY_SPAN, certainty=certainty)
 
 
-def _per_day_history(dataset: lm.Dataset, place: str, certainty: Any) -> Stretches:
+def _per_day_history(dataset: lm.Dataset, place: str, certainty: Any) -> list[list[Any]]:
     """One point query a day, consecutive days with the same answer joined."""
     first, last = (day.toordinal() for day in HISTORY_SPAN)
     found: list[list[Any]] = []
@@ -416,15 +415,23 @@ def _per_day_history(dataset: lm.Dataset, place: str, certainty: Any) -> Stretch
             found[-1][1] = number
         else:
             found.append([number, number, answer])
-    return [(lo, hi, fact_ids(answer)) for lo, hi, answer in found]
+    return found
 
 
-def _duckdb_history(duck: DuckDB, place: str, certainty: Any, ids: Any) -> Stretches:
+def _duckdb_history(duck: DuckDB, place: str, certainty: Any) -> list[Any]:
     first, last = (day.toordinal() for day in HISTORY_SPAN)
-    rows = duck.connection.execute(
+    return duck.connection.execute(
         history_sql(certainty), {"key": place, "first": first, "last": last}
     ).fetchall()
-    return [(lo, hi, frozenset(ids[pos] for pos in (found or ()))) for lo, hi, found in rows]
+
+
+def _stretches(name: str, answer: Any, ids: Any) -> Stretches:
+    """An engine's history (in its natural output) as comparable stretches."""
+    if name == "libyamodel":
+        return [(s.first.toordinal(), s.last.toordinal(), fact_ids(s.facts)) for s in answer]
+    if name == "per-day loop":
+        return [(lo, hi, fact_ids(facts)) for lo, hi, facts in answer]
+    return [(lo, hi, frozenset(ids[pos] for pos in (found or ()))) for lo, hi, found in answer]
 
 
 def _naive_history_check(dataset: lm.Dataset, place: str, certainty: str, got: Stretches) -> None:
@@ -443,15 +450,18 @@ def histories(
     dataset: lm.Dataset, synthetic: Synthetic, duck: DuckDB, settings: Settings
 ) -> list[HistorySet]:
     """Each certainty's histories of a few places over 2011-2025, found by libyamodel, by a
-    point query a day, and by DuckDB over change points; every answer checked."""
+    point query a day, and by DuckDB over change points, each timed to its natural output
+    (as point queries are); every answer checked against the others and a naive scan."""
     places = random.Random(len(dataset.facts)).sample(list(synthetic.places), HISTORY_PLACES)
     ids = duck.connection.execute("SELECT id FROM facts ORDER BY pos").fetchnumpy()["id"]
+    # Every round, so that one slow spell on a shared machine does not make a median.
+    settings = dataclasses.replace(settings, budget=max(settings.budget, 5.0))
     found = []
     for certainty in CERTAINTIES:
-        runs: dict[str, Callable[[str], Stretches]] = {
+        runs: dict[str, Callable[[str], Any]] = {
             "libyamodel": functools.partial(_library_history, dataset, certainty=certainty),
             "per-day loop": functools.partial(_per_day_history, dataset, certainty=certainty),
-            "duckdb window": functools.partial(_duckdb_history, duck, certainty=certainty, ids=ids),
+            "duckdb window": functools.partial(_duckdb_history, duck, certainty=certainty),
         }
         measured = measure(
             {
@@ -460,14 +470,18 @@ def histories(
             },
             settings,
         )
-        answers = measured["libyamodel"][1]
-        for name, (_, other) in measured.items():
-            for place, mine, theirs in zip(places, answers, other, strict=True):
-                if mine != theirs:
+        answers = {
+            name: [_stretches(name, answer, ids) for answer in result]
+            for name, (_, result) in measured.items()
+        }
+        mine = answers["libyamodel"]
+        for name, theirs in answers.items():
+            for place, ours, other in zip(places, mine, theirs, strict=True):
+                if ours != other:
                     raise Mismatch(f"{name} and libyamodel disagree on the history of {place}")
-        for place, mine in zip(places, answers, strict=True):
-            _naive_history_check(dataset, place, certainty, mine)
-        stretches = [stretch for history in answers for stretch in history]
+        for place, ours in zip(places, mine, strict=True):
+            _naive_history_check(dataset, place, certainty, ours)
+        stretches = [stretch for history in mine for stretch in history]
         found.append(
             HistorySet(
                 certainty=certainty,
