@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
-from libyamodel.strategies import datasets, days
+from libyamodel.strategies import datasets, days, histories
 
 SMALL = Path(__file__).parents[1] / "fixtures" / "small"
 DAYS = days(datetime.date(2010, 1, 1), datetime.date(2023, 12, 31))
@@ -321,3 +321,13 @@ def test_a_window_holds_what_some_day_of_it_holds(ds, data, a, b):
     }[question]
     where = dict(options) if field is None else {field: entity}
     assert found["definite"] == naive_between(ds, kind, span, "definite", **where)
+
+
+@given(histories())
+def test_generated_histories_tile_their_window(history):
+    assert history[0].first == history.first
+    assert history[-1].last == history.last
+    for before, after in itertools.pairwise(history):
+        assert after.first == before.last + ONE_DAY
+        assert after.facts != before.facts
+    assert sum(stretch.days for stretch in history) == (history.last - history.first).days + 1
