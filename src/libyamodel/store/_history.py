@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -26,19 +27,20 @@ F = TypeVar("F", bound=Fact)
 Question = Literal["claimants", "controllers", "territory", "holders", "mandates"]
 """The questions a history can follow over time."""
 
-QUESTIONS: Final[Mapping[str, tuple[type[Fact], str | None]]] = {
-    "claimants": (LegitimacyClaim, None),
-    "controllers": (ControlClaim, "place"),
-    "territory": (ControlClaim, "controller"),
-    "holders": (Tenure, "office"),
-    "mandates": (Mandate, None),
-}
+QUESTIONS: Final[Mapping[str, tuple[type[Fact], str | None]]] = MappingProxyType(
+    {
+        "claimants": (LegitimacyClaim, None),
+        "controllers": (ControlClaim, "place"),
+        "territory": (ControlClaim, "controller"),
+        "holders": (Tenure, "office"),
+        "mandates": (Mandate, None),
+    }
+)
 """Each question's fact type, and the field its entity argument names (None: it takes none)."""
 
-_OPTIONS: Final[Mapping[str, tuple[str, ...]]] = {
-    "claimants": ("role", "claimant"),
-    "mandates": ("holder",),
-}
+_OPTIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {"claimants": ("role", "claimant"), "mandates": ("holder",)}
+)
 """The keyword filters each question takes, as its point query does."""
 
 

@@ -7,7 +7,8 @@ extra; pandas and matplotlib are imported only when they are called.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from libyamodel.model import Fact, Status, headline
@@ -22,13 +23,15 @@ if TYPE_CHECKING:
 
 __all__ = ["WHO", "history_frame", "history_html", "plot_history", "who"]
 
-WHO: Final = {
-    "claimants": "claimant",
-    "controllers": "controller",
-    "territory": "place",
-    "holders": "holder",
-    "mandates": "holder",
-}
+WHO: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "claimants": "claimant",
+        "controllers": "controller",
+        "territory": "place",
+        "holders": "holder",
+        "mandates": "holder",
+    }
+)
 """For each question, the field of its facts that says who (or what) is in force."""
 
 _COLUMNS: Final = ("first", "last", "days", "facts", "fact", "type", "status")
