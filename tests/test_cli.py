@@ -347,3 +347,49 @@ def test_geojson_of_no_data_is_an_empty_collection_and_a_bad_day_exits_2(capsys)
     status, text = small("geojson", "--on", "2016-05-32")
     assert status == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_history_prints_one_line_per_stretch():
+    status, text = small("history", "controllers", "sirte", "--between", "2014", "2016")
+    assert status == 0
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert lines[0][:3] == ["2014-01-01", "2014-11-12", "316"]
+    assert ["2014-11-13", "2014-11-13", "1", "ansar-al-sharia", "ansar-holds-sirte"] in lines
+    assert lines[-1][1] == "2016-12-31"
+
+
+def test_history_names_entities_on_a_terminal_and_prints_json():
+    argv = ("history", "controllers", "Sirte", "--between", "2014", "2016", "--possible")
+    status, table = run(*argv, "--data", str(SMALL), "--no-bundled", stream=Terminal())
+    assert status == 0
+    assert "Ansar al-Sharia, Islamic State" in table
+    status, text = small(*argv, "--json")
+    record = json.loads(text)
+    assert (record["question"], record["about"], record["certainty"]) == (
+        "controllers",
+        {"place": "sirte"},
+        "possible",
+    )
+    assert record["stretches"][-1] == {
+        "first": "2015-01-01",
+        "last": "2016-12-31",
+        "days": 731,
+        "in_force": ["ansar-al-sharia", "islamic-state"],
+        "facts": ["ansar-holds-sirte", "is-holds-sirte"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["history", "holders", "--between", "2014", "2016"], "needs the office"),
+        (["history", "claimants", "hor", "--between", "2014", "2016"], "takes no entity"),
+        (["history", "mandates", "--role", "x", "--between", "2014", "2016"], "--role"),
+        (["history", "controllers", "sirte", "--between", "2016", "2014"], "before"),
+        (["history", "controllers", "sirte", "--between", "2014", "14"], "YYYY"),
+    ],
+)
+def test_history_refuses_what_its_question_does_not_take(argv, words, capsys):
+    status, _ = small(*argv)
+    assert status == 2
+    assert words in capsys.readouterr().err

@@ -53,7 +53,16 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.names import NameRules
-from libyamodel.store import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
+from libyamodel.store import (
+    Certainty,
+    Dataset,
+    EntityRef,
+    Facts,
+    History,
+    Stretch,
+    bundled_data_path,
+    load,
+)
 from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
 
 __version__ = "0.1.0"
@@ -80,6 +89,7 @@ __all__ = [
     "Fact",
     "Facts",
     "FieldError",
+    "History",
     "Institution",
     "InstitutionKind",
     "LegitimacyClaim",
@@ -111,6 +121,7 @@ __all__ = [
     "SourceKind",
     "Stance",
     "Status",
+    "Stretch",
     "Support",
     "SupportKind",
     "Tenure",

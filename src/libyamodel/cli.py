@@ -17,7 +17,8 @@ from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Fact, Record
 from libyamodel.store import Dataset, Facts, load
 from libyamodel.time import to_date
-from libyamodel.views._common import completeness, summary
+from libyamodel.views._common import completeness, name_of, summary
+from libyamodel.views.history import who
 
 __all__ = ["main"]
 
@@ -32,9 +33,7 @@ class _Output:
         self.as_json = as_json
         self.table = not as_json and stream.isatty()
 
-    def rows(
-        self, header: Row, rows: Sequence[Row], records: Sequence[Any], note: str | None = None
-    ) -> None:
+    def rows(self, header: Row, rows: Sequence[Row], records: Any, note: str | None = None) -> None:
         """Write the rows; on a terminal, ``note`` follows them (or stands for none)."""
         if self.as_json:
             json.dump(records, self.stream, indent=2, ensure_ascii=False)
@@ -104,6 +103,63 @@ def _controllers(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     _facts(out, ds, ds.holders(args.office, args.on, certainty=_certainty(args)), args.on)
+
+
+_HISTORY_ENTITY: Final = {"controllers": "PLACE", "territory": "CONTROLLER", "holders": "OFFICE"}
+_HISTORY_OPTIONS: Final = {"role": "claimants", "claimant": "claimants", "holder": "mandates"}
+
+
+def _history_arguments(args: argparse.Namespace) -> None:
+    """Refuse, as a bad argument, an entity or option the question does not take."""
+    needed = _HISTORY_ENTITY.get(args.question)
+    if needed is not None and args.entity is None:
+        raise LibyaModelError(f"history {args.question} needs the {needed.lower()}")
+    if needed is None and args.entity is not None:
+        raise LibyaModelError(f"history {args.question} takes no entity (got {args.entity!r})")
+    for option, question in _HISTORY_OPTIONS.items():
+        if getattr(args, option) is not None and args.question != question:
+            raise LibyaModelError(f"--{option} is for history {question} only")
+
+
+def _history(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _history_arguments(args)
+    history = ds.history(
+        args.question,
+        args.entity,
+        between=(args.between[0], args.between[1]),
+        role=args.role,
+        claimant=args.claimant,
+        holder=args.holder,
+        certainty=_certainty(args),
+    )
+    names = ds if out.table else None
+    rows: list[Row] = []
+    stretches: list[dict[str, Any]] = []
+    for stretch in history:
+        ids = who(history, stretch)
+        facts = [fact.id for fact in stretch.facts]
+        shown = ", ".join(name_of(ident, names) for ident in ids)
+        rows.append(
+            [str(stretch.first), str(stretch.last), str(stretch.days), shown, ",".join(facts)]
+        )
+        stretches.append(
+            {
+                "first": str(stretch.first),
+                "last": str(stretch.last),
+                "days": stretch.days,
+                "in_force": list(ids),
+                "facts": facts,
+            }
+        )
+    record = {
+        "question": history.question,
+        "about": dict(history.about),
+        "first": str(history.first),
+        "last": str(history.last),
+        "certainty": history.certainty,
+        "stretches": stretches,
+    }
+    out.rows(["first", "last", "days", "in force", "facts"], rows, record)
 
 
 def _timeline(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -250,6 +306,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     command("holders", _holders, "who held an office on a day", dated).add_argument(
         "office", help="an office: id, name or alias"
+    )
+    sub = command("history", _history, "how an answer changed: stretches of days with the same one")
+    sub.add_argument(
+        "question", choices=["claimants", "controllers", "territory", "holders", "mandates"]
+    )
+    sub.add_argument(
+        "entity",
+        nargs="?",
+        help="the place, controller or office (controllers, territory, holders)",
+    )
+    sub.add_argument(
+        "--between",
+        nargs=2,
+        required=True,
+        metavar=("FIRST", "LAST"),
+        help="the first and last days, as YYYY-MM-DD, YYYY-MM or YYYY (a whole month or year)",
+    )
+    sub.add_argument("--role", help='claimants: only claims to this role, e.g. "legislature"')
+    sub.add_argument("--claimant", help="claimants: only this body's claims")
+    sub.add_argument("--holder", help="mandates: only this holder's mandates")
+    sub.add_argument(
+        "--possible", action="store_true", help="include facts that may hold (MAYBE), not only YES"
     )
     command("timeline", _timeline, "every fact that names an entity, in date order").add_argument(
         "entity", help="an entity: id, name or alias"

@@ -61,7 +61,7 @@ from libyamodel.model import (
     Support,
     Tenure,
 )
-from libyamodel.store import Dataset, Facts
+from libyamodel.store import Certainty, Dataset, Facts, History, Stretch
 from libyamodel.time import PartialDate, Period, Truth
 
 __all__ = [
@@ -73,6 +73,7 @@ __all__ = [
     "days",
     "events",
     "evidence",
+    "histories",
     "ids",
     "institutions",
     "legitimacy_claims",
@@ -443,6 +444,48 @@ def _fact_tuples(thing: type[Any]) -> st.SearchStrategy[Facts[Any]]:
     return tuples(_facts_named(thing), 3).map(Facts)
 
 
+_HISTORY_QUESTIONS: Final[dict[type[Fact], tuple[str, ...]]] = {
+    LegitimacyClaim: ("claimants",),
+    ControlClaim: ("controllers", "territory"),
+    Tenure: ("holders",),
+    Mandate: ("mandates",),
+}
+_HISTORY_ENTITY: Final = {"controllers": Place, "territory": Actor, "holders": Office}
+
+
+def histories(
+    questions: tuple[str, ...] = ("claimants", "controllers", "territory", "holders", "mandates"),
+) -> st.SearchStrategy[History[Any]]:
+    """Histories of generated datasets: one of ``questions`` (with an entity of the dataset
+    where it takes one) over a window of days, definite or possible."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> History[Any]:
+        dataset = draw(datasets())
+        question = draw(st.sampled_from(questions))
+        first = draw(days(datetime.date(2010, 1, 1), datetime.date(2022, 12, 31)))
+        start = datetime.date(first.year, first.month, first.day)
+        last = draw(days(start, datetime.date(2024, 12, 31)))
+        certainty: Certainty = draw(st.sampled_from(["definite", "possible"]))
+        kind = _HISTORY_ENTITY.get(question)
+        if kind is None:
+            return dataset.history(question, between=(first, last), certainty=certainty)
+        pool = [entity for entity in dataset.entities if isinstance(entity, kind)]
+        entity = draw(st.sampled_from(pool))
+        return dataset.history(question, entity, between=(first, last), certainty=certainty)
+
+    return build()
+
+
+def _histories_of(thing: type[Any]) -> st.SearchStrategy[History[Any]]:
+    (kind,) = getattr(thing, "__args__", (Fact,))
+    return histories(_HISTORY_QUESTIONS.get(kind, (*_HISTORY_ENTITY, "claimants")))
+
+
+def _stretches_of(thing: type[Any]) -> st.SearchStrategy[Stretch[Any]]:
+    return _histories_of(thing).flatmap(lambda history: st.sampled_from(history.stretches))
+
+
 def truths() -> st.SearchStrategy[Truth]:
     """YES, NO and MAYBE."""
     return st.sampled_from(Truth)
@@ -486,3 +529,5 @@ def register() -> None:
         st.register_type_strategy(cls, strategy)
     st.register_type_strategy(Assessed, _assessed)
     st.register_type_strategy(Facts, _fact_tuples)
+    st.register_type_strategy(History, _histories_of)
+    st.register_type_strategy(Stretch, _stretches_of)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, overload
 
 import attrs
 import pendulum
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
 from libyamodel.store._coverage import Completeness
 from libyamodel.store._facts import Certainty, EntityRef, Facts
-from libyamodel.store._index import Indexes, fact_order
+from libyamodel.store._history import History, Stretch, plan
+from libyamodel.store._index import Indexes, fact_order, window
 from libyamodel.store._ranking import rank_names
 
 __all__ = ["Dataset", "indexes_of"]
@@ -285,14 +287,15 @@ class Dataset:
 
     def claimants(
         self,
-        on: DateLike,
+        on: DateLike | None = None,
         *,
+        between: tuple[DateLike, DateLike] | None = None,
         role: str | None = None,
         claimant: EntityRef | None = None,
         certainty: Certainty = "definite",
     ) -> Facts[LegitimacyClaim]:
-        """Claims to legitimacy in force on ``on``, for one role (such as "legislature") or all,
-        optionally by one claimant.
+        """Claims to legitimacy in force on ``on`` (or at some time ``between``), for one role
+        (such as "legislature") or all, optionally by one claimant.
 
         ``role`` is a word of :attr:`roles` or a synonym, in any letter case
         ("Parliament" is the legislature); another raises :class:`~libyamodel.UnknownRole`.
@@ -300,7 +303,7 @@ class Dataset:
         word = None if role is None else self._roles.word(role)
         return self._query(
             LegitimacyClaim,
-            on=on,
+            **_day_or_window("claimants", on, between),
             certainty=certainty,
             naming=[(("claimant",), claimant)],
             keep=None if word is None else (lambda claim: claim.role == word),
@@ -342,40 +345,156 @@ class Dataset:
         )
 
     def holders(
-        self, office: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        office: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[Tenure]:
-        """Who held ``office`` on ``on``: the tenures in force then."""
+        """Who held ``office`` on ``on`` (or at some time ``between``): the tenures in force."""
         return self._query(
             Tenure,
-            on=on,
+            **_day_or_window("holders", on, between),
             certainty=certainty,
             naming=[(("office",), office)],
             question=Question.HOLDERS,
         )
 
     def controllers(
-        self, place: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        place: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[ControlClaim]:
-        """Who held ``place`` on ``on``: the control claims in force then."""
+        """Who held ``place`` on ``on`` (or at some time ``between``): the control claims in
+        force."""
         return self._query(
             ControlClaim,
-            on=on,
+            **_day_or_window("controllers", on, between),
             certainty=certainty,
             naming=[(("place",), place)],
             question=Question.CONTROLLERS,
         )
 
     def territory(
-        self, controller: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        controller: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[ControlClaim]:
-        """What ``controller`` held on ``on``: its control claims in force then."""
+        """What ``controller`` held on ``on`` (or at some time ``between``): its control
+        claims in force."""
+        when = _day_or_window("territory", on, between)
         return self._query(
             ControlClaim,
-            on=on,
+            **when,
             certainty=certainty,
             naming=[(("controller",), controller)],
             question=Question.CONTROLLERS,
         )
+
+    @overload
+    def history(
+        self,
+        question: Literal["claimants"],
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[LegitimacyClaim]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["controllers", "territory"],
+        entity: EntityRef,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        certainty: Certainty = "definite",
+    ) -> History[ControlClaim]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["holders"],
+        office: EntityRef,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        certainty: Certainty = "definite",
+    ) -> History[Tenure]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["mandates"],
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Mandate]: ...
+    @overload
+    def history(
+        self,
+        question: str,
+        entity: EntityRef | None = None,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Fact]: ...
+    def history(
+        self,
+        question: str,
+        entity: EntityRef | None = None,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Any]:
+        """How the answer to ``question`` changed over the days ``between`` (inclusive; a year
+        or month stands for all its days): stretches of days with the same answer.
+
+        The question is "claimants", "controllers" (of a place), "territory" (of a
+        controller), "holders" (of an office) or "mandates", its entity given second and
+        its filters as its point query takes them; each stretch's facts are the point
+        query's answer on every one of its days.
+        """
+        first, last = window(between)
+        kind, wanted, keep, about = plan(
+            question,
+            None if entity is None else self._id(entity),
+            {
+                "role": None if role is None else self._roles.word(role),
+                "claimant": None if claimant is None else self._id(claimant),
+                "holder": None if holder is None else self._id(holder),
+            },
+        )
+        with paused_gc():
+            found = self._index.history(
+                kind,
+                first.toordinal(),
+                last.toordinal(),
+                certainty=certainty,
+                wanted=wanted,
+                keep=keep,
+            )
+            stretches = tuple(
+                Stretch(_day(start), _day(end), answer) for start, end, answer in found
+            )
+        return History(question, about, first, last, certainty, stretches)
 
     def supports(
         self,
@@ -577,6 +696,25 @@ def _check(records: Sequence[Record], roles: Roles) -> None:
     problems = check_records([(record, Origin()) for record in records], roles=roles)
     if problems:
         raise DataError(problems)
+
+
+def _day_or_window(
+    question: str, on: DateLike | None, between: tuple[DateLike, DateLike] | None
+) -> dict[str, Any]:
+    """``on`` or ``between`` as a query takes them, once it is clear exactly one was given."""
+    if (on is None) == (between is None):
+        given = "both" if on is not None else "neither"
+        raise TypeError(
+            f"{question}() needs a day on=... or a window between=(first, last); {given} given"
+        )
+    return {"on": on} if between is None else {"between": between}
+
+
+def _day(number: int) -> pendulum.Date:
+    """The date of a day number (built from its parts: ten times faster than pendulum's own
+    ``fromordinal``)."""
+    day = datetime.date.fromordinal(number)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def indexes_of(dataset: Dataset) -> Indexes:
