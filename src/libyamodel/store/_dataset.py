@@ -477,7 +477,11 @@ class Dataset:
             question,
             None if entity is None else self._id(entity),
             {
-                "role": None if role is None else self._roles.word(role),
+                "role": (
+                    self._roles.word(role)
+                    if isinstance(role, str) and question == "claimants"
+                    else role  # plan() refuses a role the question does not take
+                ),
                 "claimant": None if claimant is None else self._id(claimant),
                 "holder": None if holder is None else self._id(holder),
             },
