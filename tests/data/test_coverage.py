@@ -118,8 +118,7 @@ def test_every_envoy_of_the_complete_stretches_is_there(ds):
     assert ds.holders(SRSG, datetime.date(2014, 9, 1)).complete is YES
 
 
-def test_a_window_is_complete_only_if_every_day_of_it_is():
-    ds = lm.load()
+def test_a_window_is_complete_only_if_every_day_of_it_is(ds):
     assert ds.claimants(between=("2022", "2023"), role="government").complete is lm.Truth.YES
     assert ds.claimants(between=("2014-06", "2014-07"), role="legislature").complete is (
         lm.Truth.NO
