@@ -41,8 +41,9 @@ from libyamodel.model import (
     Support,
     SupportKind,
     Tenure,
+    principals,
 )
-from libyamodel.time import Open, Part, PartialDate, Period
+from libyamodel.time import ALWAYS, Open, Part, PartialDate, Period, Span
 
 T = TypeVar("T")
 
@@ -220,6 +221,32 @@ def draw_date_around(
     return draw_date(draw, *_window(day, before, after, bounds))
 
 
+def draw_lifespan(
+    draw: st.DrawFn,
+    person: bool,
+    start_bounds: tuple[datetime.date, datetime.date],
+    end_bounds: tuple[datetime.date, datetime.date],
+    proof: st.SearchStrategy[tuple[Evidence, ...]],
+) -> dict[str, Any]:
+    """The lifespan fields of an actor or institution, as keyword arguments: none, a start
+    anchored within ``start_bounds``, an end within ``end_bounds``, or both, cited."""
+    start_name, end_name = ("born", "died") if person else ("founded", "dissolved")
+    form = draw(choice(("none", "none", "start", "end", "both")))
+    if form == "none":
+        return {}
+    start = end = None
+    if form in ("start", "both"):
+        start = draw_date(draw, *start_bounds, OPEN)
+    if form in ("end", "both"):
+        first, last = end_bounds
+        if start is not None:
+            first = min(last, max(first, _plain(start.earliest)))
+        end = draw_date(draw, first, last, OPEN)
+        if start is not None and end.latest < start.earliest:
+            end = None  # a part of a month can begin after its anchor day
+    return {start_name: start, end_name: end, "evidence": draw(proof)}
+
+
 partial_date = st.composite(draw_date)
 period = st.composite(draw_period)
 period_around = st.composite(draw_period_around)
@@ -359,21 +386,32 @@ def dataset_records(
     records: list[Record] = [
         Source(id=ident, title=draw(words), published=draw(dates)) for ident in source_ids
     ]
-    records += [
-        Actor(
-            id=ident,
-            name=draw(words),
-            kind=draw(choice(tuple(ActorKind))),
-            aliases=tuple(draw(st.lists(words, max_size=2))),
+    cited = st.sampled_from(source_ids)
+    proof = st.lists(
+        evidence_items(cited, tuple(Stance), optional(parties), words), min_size=1, max_size=3
+    ).map(tuple)
+    # Lifespans hold the day a dense dataset is drawn around, most often, so that facts
+    # about the focus actors are not all cut away.
+    life_bounds = bounds if around is None else (bounds[0], _plain(around))
+    end_bounds = bounds if around is None else (_plain(around), bounds[1])
+    for ident in actor_ids:
+        kind = draw(choice(tuple(ActorKind)))
+        records.append(
+            Actor(
+                id=ident,
+                name=draw(words),
+                kind=kind,
+                aliases=tuple(draw(st.lists(words, max_size=2))),
+                **draw_lifespan(draw, kind is ActorKind.PERSON, life_bounds, end_bounds, proof),
+            )
         )
-        for ident in actor_ids
-    ]
     records += [
         Institution(
             id=ident,
             name=draw(words),
             kind=draw(choice(tuple(InstitutionKind))),
             seat=draw(optional(places)),
+            **draw_lifespan(draw, False, life_bounds, end_bounds, proof),
         )
         for ident in institution_ids
     ]
@@ -390,10 +428,6 @@ def dataset_records(
         Office(id=ident, name=draw(words), institution=draw(optional(parties)))
         for ident in office_ids
     ]
-    cited = st.sampled_from(source_ids)
-    proof = st.lists(
-        evidence_items(cited, tuple(Stance), optional(parties), words), min_size=1, max_size=3
-    ).map(tuple)
     pools = Pools(
         parties,
         places,
@@ -428,8 +462,18 @@ def dataset_records(
         # is often absent and often there several times, whatever the others do.
         each = st.integers(0, max(1, max_facts // len(kinds)))
         chosen = [kind for kind in kinds for _ in range(draw(each))]
+    lives = {
+        record.id: record.lifespan
+        for record in records
+        if isinstance(record, Actor | Institution) and record.lifespan.bounded
+    }
     for index, kind in enumerate(chosen):
         fact = draw(st.builds(kind, id=st.just(f"fact-{index}"), **fields[kind]))
+        span = Span.of(fact.period)
+        for _, ident in principals(fact):
+            span = span & lives.get(ident, ALWAYS)
+        if span.empty:
+            continue  # it could hold on no day while the entities it is about exist
         if isinstance(fact, Mandate):
             extends = draw(optional(st.sampled_from(mandates))) if mandates else None
             fact = attrs.evolve(fact, extends=extends)

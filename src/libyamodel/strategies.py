@@ -20,6 +20,7 @@ from libyamodel._strategy_pools import (
     Pools,
     choice,
     dataset_records,
+    draw_lifespan,
     evidence_items,
     optional,
     partial_date,
@@ -58,7 +59,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.store import Dataset, Facts
-from libyamodel.time import PartialDate, Period, Truth
+from libyamodel.time import PartialDate, Period, Span, Truth
 
 __all__ = [
     "actors",
@@ -86,6 +87,7 @@ __all__ = [
     "responses",
     "rulings",
     "sources",
+    "spans",
     "supports",
     "tenures",
     "truths",
@@ -134,6 +136,21 @@ def periods(
     return period(min_value, max_value, ongoing)
 
 
+def spans(
+    min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
+) -> st.SearchStrategy[Span]:
+    """Spans of days: a period's, some narrowed by a lifespan, some left with no day."""
+    _check_bounds(min_value, max_value)
+    life = st.builds(
+        Span.between,
+        optional(partial_dates(min_value, max_value)),
+        optional(partial_dates(min_value, max_value)),
+    )
+    return st.builds(
+        lambda period, life: Span.of(period) & life, periods(min_value, max_value), life
+    )
+
+
 def ids(prefix: str = "") -> st.SearchStrategy[str]:
     """Slug ids, optionally with a fixed prefix."""
     return slugs().map(lambda text: prefix + text if prefix else text)
@@ -159,16 +176,31 @@ def evidence(
     )
 
 
-def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy[Actor]:
-    """Actors of the given kinds."""
-    return st.builds(
-        Actor,
-        id=ids(),
-        name=names(),
-        kind=st.sampled_from(kinds),
-        aliases=st.lists(names(), max_size=3).map(tuple),
-        note=st.none() | names(),
+def _lifespan(draw: st.DrawFn, person: bool) -> dict[str, Any]:
+    """Lifespan fields (or none) and their evidence, citing free source ids."""
+    proof = st.lists(evidence(), min_size=1, max_size=2).map(tuple)
+    return draw_lifespan(draw, person, (_FIRST, _LAST), (_FIRST, _LAST), proof)
+
+
+@st.composite
+def _actor(draw: st.DrawFn, kinds: tuple[ActorKind, ...]) -> Actor:
+    kind = draw(st.sampled_from(kinds))
+    return Actor(
+        id=draw(ids()),
+        name=draw(names()),
+        kind=kind,
+        aliases=tuple(draw(st.lists(names(), max_size=3))),
+        note=draw(st.none() | names()),
+        **_lifespan(draw, kind is ActorKind.PERSON),
     )
+
+
+def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy[Actor]:
+    """Actors of the given kinds, some with a lifespan (born/died for persons,
+    founded/dissolved for the rest) and its evidence."""
+    if not kinds:
+        raise ValueError("kinds must name at least one ActorKind")
+    return _actor(tuple(kinds))
 
 
 def datasets(
@@ -281,16 +313,23 @@ _FACT_STRATEGIES: Final = (
 def institutions(
     kinds: tuple[InstitutionKind, ...] = tuple(InstitutionKind),
 ) -> st.SearchStrategy[Institution]:
-    """Institutions of the given kinds."""
-    return st.builds(
-        Institution,
-        id=ids(),
-        name=names(),
-        kind=st.sampled_from(kinds),
-        aliases=tuples(names(), 3),
-        seat=optional(ids()),
-        parent=optional(ids()),
-        note=optional(names()),
+    """Institutions of the given kinds, some with a lifespan and its evidence."""
+    if not kinds:
+        raise ValueError("kinds must name at least one InstitutionKind")
+    return _institution(tuple(kinds))
+
+
+@st.composite
+def _institution(draw: st.DrawFn, kinds: tuple[InstitutionKind, ...]) -> Institution:
+    return Institution(
+        id=draw(ids()),
+        name=draw(names()),
+        kind=draw(st.sampled_from(kinds)),
+        aliases=draw(tuples(names(), 3)),
+        seat=draw(optional(ids())),
+        parent=draw(optional(ids())),
+        note=draw(optional(names())),
+        **_lifespan(draw, False),
     )
 
 
@@ -431,6 +470,7 @@ def register() -> None:
     strategies: dict[type[Any], st.SearchStrategy[Any]] = {
         PartialDate: partial_dates(),
         Period: periods(),
+        Span: spans(),
         Truth: truths(),
         Evidence: evidence(),
         Actor: actors(),

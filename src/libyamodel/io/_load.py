@@ -401,19 +401,39 @@ def _check_lifespans(records: Sequence[tuple[Record, Origin]], collector: _Colle
     for record, origin in records:
         if not isinstance(record, Fact):
             continue
+        period = Span.of(record.period)
+        span = period
+        bounding: list[tuple[str, str]] = []
         for path, ident in principals(record):
             life = lives.get(ident)
-            if life is None or not (Span.of(record.period) & life[0]).empty:
+            if life is None:
                 continue
-            collector.problem(
-                origin,
-                f"the {record.TYPE.replace('_', ' ')}'s period ({record.period}) lies wholly "
-                f"outside the lifespan of {ident!r} ({_lifespan_text(life[1])}), so it could hold "
-                "on no day",
-                record=f"{record.TYPE} {record.id!r}",
-                steps=steps_of(path),
-                hint="fix the period, the entity's dates, or which entity the fact names",
-            )
+            span = span & life[0]
+            bounding.append((path, ident))
+            if (period & life[0]).empty:
+                collector.problem(
+                    origin,
+                    f"the {record.TYPE.replace('_', ' ')}'s period ({record.period}) lies "
+                    f"wholly outside the lifespan of {ident!r} ({_lifespan_text(life[1])}), "
+                    "so it could hold on no day",
+                    record=f"{record.TYPE} {record.id!r}",
+                    steps=steps_of(path),
+                    hint="fix the period, the entity's dates, or which entity the fact names",
+                )
+                break
+        else:
+            if span.empty and bounding:
+                lifespans = "; ".join(
+                    f"{ident!r} {_lifespan_text(lives[ident][1])}" for _, ident in bounding
+                )
+                collector.problem(
+                    origin,
+                    f"no day of the {record.TYPE.replace('_', ' ')}'s period ({record.period}) "
+                    f"falls within the lifespans of all it is about ({lifespans})",
+                    record=f"{record.TYPE} {record.id!r}",
+                    steps=steps_of(bounding[-1][0]),
+                    hint="fix the period, an entity's dates, or which entities the fact names",
+                )
 
 
 def _lifespan_text(entity: Actor | Institution) -> str:
