@@ -36,6 +36,7 @@ from libyamodel.model import (
     Institution,
     Record,
     Target,
+    lives_named,
     principals,
     references,
     references_in,
@@ -391,49 +392,51 @@ def check_records(
 
 def _check_lifespans(records: Sequence[tuple[Record, Origin]], collector: _Collector) -> None:
     """Report each fact whose period lies wholly outside the lifespan of an entity it is
-    about: it could hold on no day."""
+    about, or outside all of theirs together: it could hold on no day."""
     lives: dict[str, tuple[Span, Actor | Institution]] = {}
     for record, _ in records:
-        if isinstance(record, Actor | Institution) and record.lifespan.bounded:
-            lives[record.id] = (record.lifespan, record)
+        if isinstance(record, Actor | Institution):
+            span = record.lifespan
+            if span.bounded:
+                lives[record.id] = (span, record)
     if not lives:
         return
     for record, origin in records:
         if not isinstance(record, Fact):
             continue
-        period = Span.of(record.period)
-        span = period
-        bounding: list[tuple[str, str]] = []
-        for path, ident in principals(record):
-            life = lives.get(ident)
-            if life is None:
-                continue
-            span = span & life[0]
-            bounding.append((path, ident))
-            if (period & life[0]).empty:
-                collector.problem(
-                    origin,
-                    f"the {record.TYPE.replace('_', ' ')}'s period ({record.period}) lies "
-                    f"wholly outside the lifespan of {ident!r} ({_lifespan_text(life[1])}), "
-                    "so it could hold on no day",
-                    record=f"{record.TYPE} {record.id!r}",
-                    steps=steps_of(path),
-                    hint="fix the period, the entity's dates, or which entity the fact names",
-                )
-                break
-        else:
-            if span.empty and bounding:
-                lifespans = "; ".join(
-                    f"{ident!r} {_lifespan_text(lives[ident][1])}" for _, ident in bounding
-                )
-                collector.problem(
-                    origin,
-                    f"no day of the {record.TYPE.replace('_', ' ')}'s period ({record.period}) "
-                    f"falls within the lifespans of all it is about ({lifespans})",
-                    record=f"{record.TYPE} {record.id!r}",
-                    steps=steps_of(bounding[-1][0]),
-                    hint="fix the period, an entity's dates, or which entities the fact names",
-                )
+        named = lives_named(record, lives)
+        if not named:
+            continue
+        period = record.period
+        first, last = period.earliest, period.latest
+        lo, hi = first, last
+        for span, _ in named:
+            lo, hi = max(lo, span.earliest), min(hi, span.latest)
+        if lo <= hi:
+            continue
+        apart = [entity for span, entity in named if span.earliest > last or span.latest < first]
+        paths = {ident: path for path, ident in principals(record)}
+        kind = record.TYPE.replace("_", " ")
+        name = f"{record.TYPE} {record.id!r}"
+        for entity in apart[:1]:
+            collector.problem(
+                origin,
+                f"the {kind}'s period ({period}) lies wholly outside the lifespan of "
+                f"{entity.id!r} ({_lifespan_text(entity)}), so it could hold on no day",
+                record=name,
+                steps=steps_of(paths[entity.id]),
+                hint="fix the period, the entity's dates, or which entity the fact names",
+            )
+        if not apart:
+            lifespans = "; ".join(f"{e.id!r} {_lifespan_text(e)}" for _, e in named)
+            collector.problem(
+                origin,
+                f"no day of the {kind}'s period ({period}) falls within the lifespans of all "
+                f"it is about ({lifespans})",
+                record=name,
+                steps=steps_of(paths[named[-1][1].id]),
+                hint="fix the period, an entity's dates, or which entities the fact names",
+            )
 
 
 def _lifespan_text(entity: Actor | Institution) -> str:

@@ -46,7 +46,13 @@ from libyamodel.model._facts import (
     Support,
     Tenure,
 )
-from libyamodel.model._integrity import PRINCIPALS, TARGETS, lifespan_of, principals
+from libyamodel.model._integrity import (
+    PRINCIPALS,
+    TARGETS,
+    lifespan_of,
+    lives_named,
+    principals,
+)
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -133,6 +139,7 @@ __all__ = [
     "fact_type",
     "headline",
     "lifespan_of",
+    "lives_named",
     "named",
     "principals",
     "references",

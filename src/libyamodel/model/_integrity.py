@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TypeVar
 
 from libyamodel.model._base import Entity, Fact, Record, Target
 from libyamodel.model._entities import Actor, Institution, Office, Place, Source
@@ -21,7 +21,9 @@ from libyamodel.model._facts import (
 )
 from libyamodel.time import ALWAYS, Span
 
-__all__ = ["PRINCIPALS", "TARGETS", "lifespan_of", "principals"]
+__all__ = ["PRINCIPALS", "TARGETS", "lifespan_of", "lives_named", "principals"]
+
+V = TypeVar("V")
 
 TARGETS: Final[Mapping[Target, tuple[type[Record], ...]]] = MappingProxyType(
     {
@@ -61,6 +63,24 @@ def principals(fact: Fact) -> Iterator[tuple[str, str]]:
         else:
             for index, item in enumerate(value):
                 yield f"{field}[{index}].actor", item.actor
+
+
+def lives_named(fact: Fact, lives: Mapping[str, V]) -> list[V]:
+    """What ``lives`` holds for each entity ``fact`` is about, for those it holds anything
+    for (a dataset's lifespans, kept in whatever form its caller computes with)."""
+    found: list[V] = []
+    for field in PRINCIPALS.get(type(fact), ()):
+        value = getattr(fact, field)
+        if type(value) is str:
+            life = lives.get(value)
+            if life is not None:
+                found.append(life)
+        else:
+            for item in value:
+                life = lives.get(item.actor)
+                if life is not None:
+                    found.append(life)
+    return found
 
 
 def lifespan_of(entity: object) -> Span:

@@ -21,8 +21,8 @@ from libyamodel.model import (
     Fact,
     Institution,
     NamedEntity,
+    lives_named,
     named,
-    principals,
 )
 from libyamodel.names import NameRules
 from libyamodel.store._interval import Budget, Spans
@@ -69,26 +69,31 @@ def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry
     )
 
 
-def _life_bounds(fact: Fact, lives: dict[str, Span]) -> Span | None:
-    """The days every entity ``fact`` is about can exist and certainly exists, or None if
-    no lifespan bounds them."""
-    found: Span | None = None
-    for _, ident in principals(fact):
-        life = lives.get(ident)
-        if life is not None:
-            found = life if found is None else found & life
-    return found
+_Life = tuple[Span, int, int, int, int]
+"""An entity's lifespan, and its bounds as day numbers in the order of an entry's."""
 
 
-def _bounded_entry(span: Span, rank: int) -> _Entry:
-    """The entry of a fact whose period is narrowed by lifespans (see :func:`_span_entry`)."""
+def _life(span: Span) -> _Life:
     return (
+        span,
         span.earliest.toordinal(),
         span.latest.toordinal(),
         span.certain_from.toordinal(),
         span.certain_until.toordinal(),
-        rank,
     )
+
+
+def _narrowed(entry: _Entry, lives: list[_Life]) -> tuple[_Entry, Span]:
+    """A fact's entry narrowed to the lifespans of the entities it is about, and the days
+    all of those can and certainly exist."""
+    first, last, certain_from, certain_until, rank = entry
+    span = lives[0][0]
+    for index, (life, lo, hi, sure_lo, sure_hi) in enumerate(lives):
+        if index:
+            span = span & life
+        first, last = max(first, lo), min(last, hi)
+        certain_from, certain_until = max(certain_from, sure_lo), min(certain_until, sure_hi)
+    return (first, last, certain_from, certain_until, rank), span
 
 
 _ACCEPTED: dict[str, frozenset[Truth]] = {
@@ -149,19 +154,19 @@ class Indexes:
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
         days: dict[pendulum.Date, int] = {}
-        lifespans = {
-            entity.id: entity.lifespan
-            for entity in entities
-            if isinstance(entity, Actor | Institution) and entity.lifespan.bounded
-        }
+        lifespans: dict[str, _Life] = {}
+        for entity in entities:
+            if isinstance(entity, Actor | Institution):
+                lifespan = entity.lifespan
+                if lifespan.bounded:
+                    lifespans[entity.id] = _life(lifespan)
         lives: dict[str, Span] = {}
         for rank, fact in enumerate(facts):
-            life = _life_bounds(fact, lifespans) if lifespans else None
-            if life is None:
-                entry = _span_entry(fact, rank, days)
-            else:
-                lives[fact.id] = life
-                entry = _bounded_entry(Span.of(fact.period) & life, rank)
+            entry = _span_entry(fact, rank, days)
+            if lifespans:
+                bounding = lives_named(fact, lifespans)
+                if bounding:
+                    entry, lives[fact.id] = _narrowed(entry, bounding)
             evidence = fact.evidence
             if len(evidence) == 1:
                 cited[evidence[0].source].append(fact)
