@@ -224,21 +224,20 @@ def draw_date_around(
 def draw_lifespan(
     draw: st.DrawFn,
     person: bool,
-    start_bounds: tuple[datetime.date, datetime.date],
-    end_bounds: tuple[datetime.date, datetime.date],
+    bounds: tuple[datetime.date, datetime.date],
     proof: st.SearchStrategy[tuple[Evidence, ...]],
 ) -> dict[str, Any]:
-    """The lifespan fields of an actor or institution, as keyword arguments: none, a start
-    anchored within ``start_bounds``, an end within ``end_bounds``, or both, cited."""
+    """The lifespan fields of an actor or institution, as keyword arguments: none, a start,
+    an end, or both, anchored within ``bounds``, and their evidence."""
     start_name, end_name = ("born", "died") if person else ("founded", "dissolved")
     form = draw(choice(("none", "none", "start", "end", "both")))
     if form == "none":
         return {}
     start = end = None
     if form in ("start", "both"):
-        start = draw_date(draw, *start_bounds, OPEN)
+        start = draw_date(draw, *bounds, OPEN)
     if form in ("end", "both"):
-        first, last = end_bounds
+        first, last = bounds
         if start is not None:
             first = min(last, max(first, _plain(start.earliest)))
         end = draw_date(draw, first, last, OPEN)
@@ -390,31 +389,30 @@ def dataset_records(
     proof = st.lists(
         evidence_items(cited, tuple(Stance), optional(parties), words), min_size=1, max_size=3
     ).map(tuple)
-    # Lifespans hold the day a dense dataset is drawn around, most often, so that facts
-    # about the focus actors are not all cut away.
-    life_bounds = bounds if around is None else (bounds[0], _plain(around))
-    end_bounds = bounds if around is None else (_plain(around), bounds[1])
+    # Around a day, entities have no lifespans: the facts' truths on the day are then
+    # their periods', which the drawing of periods around the day balances.
+    lifespans = around is None
     for ident in actor_ids:
-        kind = draw(choice(tuple(ActorKind)))
-        records.append(
-            Actor(
-                id=ident,
-                name=draw(words),
-                kind=kind,
-                aliases=tuple(draw(st.lists(words, max_size=2))),
-                **draw_lifespan(draw, kind is ActorKind.PERSON, life_bounds, end_bounds, proof),
-            )
+        actor = Actor(
+            id=ident,
+            name=draw(words),
+            kind=draw(choice(tuple(ActorKind))),
+            aliases=tuple(draw(st.lists(words, max_size=2))),
         )
-    records += [
-        Institution(
+        if lifespans:
+            person = actor.kind is ActorKind.PERSON
+            actor = attrs.evolve(actor, **draw_lifespan(draw, person, bounds, proof))
+        records.append(actor)
+    for ident in institution_ids:
+        institution = Institution(
             id=ident,
             name=draw(words),
             kind=draw(choice(tuple(InstitutionKind))),
             seat=draw(optional(places)),
-            **draw_lifespan(draw, False, life_bounds, end_bounds, proof),
         )
-        for ident in institution_ids
-    ]
+        if lifespans:
+            institution = attrs.evolve(institution, **draw_lifespan(draw, False, bounds, proof))
+        records.append(institution)
     records += [
         Place(
             id=ident,

@@ -179,7 +179,7 @@ def evidence(
 def _lifespan(draw: st.DrawFn, person: bool) -> dict[str, Any]:
     """Lifespan fields (or none) and their evidence, citing free source ids."""
     proof = st.lists(evidence(), min_size=1, max_size=2).map(tuple)
-    return draw_lifespan(draw, person, (_FIRST, _LAST), (_FIRST, _LAST), proof)
+    return draw_lifespan(draw, person, (_FIRST, _LAST), proof)
 
 
 @st.composite
@@ -212,14 +212,16 @@ def datasets(
     focus: int | None = None,
     around: datetime.date | None = None,
 ) -> st.SearchStrategy[Dataset]:
-    """Whole, referentially valid datasets: unique ids, every reference resolving.
+    """Whole, referentially valid datasets: unique ids, every reference resolving, some
+    actors and institutions with lifespans and only facts that can hold within them.
 
     Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly. Two options
     make a dataset dense, so that a rule applied to it meets every case often:
     ``focus=k`` makes every fact about one of the actors ``actor-0`` to
     ``actor-<k-1>`` (its claimant, holder, controller, subject...), and
     ``around=day`` times the facts so that on ``day`` many hold, many may hold,
-    and many have ended, and most are confirmed.
+    and many have ended, and most are confirmed (its entities have no lifespans, so that
+    only the periods decide).
     """
     if max_entities < 5:
         raise ValueError(
