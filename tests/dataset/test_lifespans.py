@@ -160,6 +160,33 @@ def test_truth_takes_only_this_datasets_facts(tmp_path):
         ds.truth(other, "2016-01-01")
 
 
+# -- views ------------------------------------------------------------------------------
+
+
+def test_a_plot_draws_no_fact_before_its_entity_was_founded(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    ds = load(tmp_path, HEADER + claim("gna-claims", "{observed: 2019-06}"))
+    ax = ds.plot("gna")
+    # The observation may hold from the first day the GNA may have existed, not before.
+    founded = mdates.date2num(datetime.date(2015, 12, 1))
+    assert min(bar.get_x() for bar in ax.patches) == founded
+    assert ax.get_xlim()[0] < founded
+    plt.close("all")
+
+
+def test_an_entitys_html_shows_its_lifespan_and_evidence(tmp_path):
+    ds = load(tmp_path, HEADER)
+    shown = ds["gna"]._repr_html_()
+    assert "founded" in shown
+    assert "2015-12-01 to 2015-12-31" in shown
+    assert "The government was formed in December 2015." in shown
+
+
 # -- load errors ------------------------------------------------------------------------
 
 
