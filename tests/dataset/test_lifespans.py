@@ -179,6 +179,21 @@ def test_a_plot_draws_no_fact_before_its_entity_was_founded(tmp_path):
     plt.close("all")
 
 
+def test_the_command_line_offers_no_claim_outside_its_claimants_lifespan(tmp_path):
+    import io
+
+    from libyamodel.cli import main
+
+    (tmp_path / "data.yaml").write_text(HEADER + claim("gna-claims", "{observed: 2019-06}"))
+    argv = ["claimants", "--possible", "--data", str(tmp_path), "--no-bundled", "--on"]
+    before, during = io.StringIO(), io.StringIO()
+    assert main([*argv, "2011-03-01"], stdout=before) == 0
+    assert main([*argv, "2015-12-15"], stdout=during) == 0
+    assert "gna-claims" not in before.getvalue()
+    assert during.getvalue().split("\t")[0] == "gna-claims"
+    assert during.getvalue().rstrip().endswith("MAYBE")
+
+
 def test_an_entitys_html_shows_its_lifespan_and_evidence(tmp_path):
     ds = load(tmp_path, HEADER)
     shown = ds["gna"]._repr_html_()
