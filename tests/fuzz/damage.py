@@ -835,6 +835,8 @@ def wrong_type(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     record, plain = sc.records[index], sc.plains[index]
     slot = pick(draw, [s for s in slots(record, plain) if s.kind in WRONG_TYPES])
     values = list(WRONG_TYPES[slot.kind])
+    if slot.kind == "evidence" and not isinstance(record, lm.Fact):
+        values.remove([])  # an entity without lifespan dates needs no evidence
     if slot.required and not slot.kind.endswith("-item"):
         values.append(None)
     value = copy.deepcopy(draw(st.sampled_from(values)))
@@ -1309,6 +1311,15 @@ def _says_alone(plain: Any, slot: Slot) -> bool:
     return get_at(plain, slot.steps[:-1]).get(other) is None
 
 
+_LIFESPAN_DATES: Final = frozenset({"founded", "dissolved", "born", "died"})
+
+
+def _cited_date(slot: Slot) -> bool:
+    """Whether ``slot`` is a lifespan date its entity cites: without it, the evidence
+    for the lifespan may be left citing nothing, which is an error."""
+    return slot.present and slot.steps == (slot.steps[0],) and slot.steps[0] in _LIFESPAN_DATES
+
+
 @st.composite
 def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     """An optional field written as null, as its default, or left out: it takes the default."""
@@ -1317,8 +1328,9 @@ def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
         s
         for s in slots(record, plain)
         if not s.required
-        and s.kind not in ("texts", "refs", "participants", "responses")
+        and s.kind not in ("texts", "refs", "participants", "responses", "evidence")
         and not _says_alone(plain, s)
+        and not _cited_date(s)
     ]
     if not candidates:
         return Damage("no optional field", "ok", index)
