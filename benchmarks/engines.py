@@ -12,8 +12,10 @@ missing bound is the first or last representable day).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, Literal, Protocol
 
 import duckdb
@@ -24,7 +26,6 @@ import pendulum
 import libyamodel as lm
 
 __all__ = [
-    "BATCH_SQL",
     "DuckDB",
     "Engine",
     "LibyaModel",
@@ -35,6 +36,7 @@ __all__ = [
     "QueryKind",
     "fact_ids",
     "fact_table",
+    "recipe",
 ]
 
 QueryKind = Literal["controllers", "claimants", "holders"]
@@ -249,8 +251,12 @@ class DuckDB(_Positions):
         return super().ids(pos for (pos,) in answer)
 
 
-BATCH_SQL: Final = (
-    "SELECT d.day, f.pos FROM days d JOIN facts f ON f.s_hi <= d.day AND d.day <= f.e_lo"
-    " WHERE f.type = 'legitimacy_claim'"
-)
-"""Every claim certainly in force on each day of the ``days`` table: an interval join."""
+DOCS: Final = Path(__file__).parents[1] / "docs" / "performance.md"
+
+
+def recipe(name: str) -> str:
+    """One of the SQL queries docs/performance.md gives users (``-- recipe: <name>``)."""
+    found = re.search(rf"```sql\n-- recipe: {name}\n(.*?)```", DOCS.read_text(), flags=re.S)
+    if found is None:
+        raise LookupError(f"docs/performance.md has no SQL recipe named {name!r}")
+    return found.group(1)

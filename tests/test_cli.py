@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import libyamodel as lm
 from libyamodel.cli import main
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
@@ -57,10 +59,11 @@ def test_a_table_on_a_terminal():
         stream=Terminal(),
     )
     assert status == 0
-    header, rule, row = text.splitlines()
+    header, rule, row, note = text.splitlines()
     assert header.split() == ["fact", "says", "period", "status", "on", "the", "day"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("is-holds-sirte")
+    assert note == "perhaps not all: the data does not claim to be complete here"
 
 
 def test_json_for_scripts():
@@ -216,7 +219,18 @@ def test_validate_json_prints_the_problems_and_exits_1(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("command", [["schema"], ["popolo"], ["claimants", "--on", "2014-11-10"]])
+_FTM = importlib.util.find_spec("followthemoney") is not None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["schema"],
+        ["popolo"],
+        ["claimants", "--on", "2014-11-10"],
+        pytest.param(["ftm"], marks=pytest.mark.skipif(not _FTM, reason="needs the ftm extra")),
+    ],
+)
 def test_a_reader_that_stops_reading_ends_the_command_quietly(command):
     read, write = os.pipe()
     os.close(read)  # as `| head` does once it has read its lines
@@ -241,3 +255,95 @@ def test_a_terminal_shows_names_and_a_pipe_shows_ids():
     assert "claimant=General National Congress" in table
     assert "claimant=general-national-congress" not in table
     assert "claimant=general-national-congress" in piped
+
+
+COVERAGE = (
+    "- type: coverage\n"
+    "  id: legislatures-2011-2012\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2011-01-01, end: 2012-12-31}\n"
+    "  extent: complete\n"
+    "- type: coverage\n"
+    "  id: legislatures-2015-gap\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2015-01-01, end: 2015-12-31}\n"
+    "  extent: partial\n"
+    "  note: the GNC's sessions of 2015 are not in the data\n"
+)
+
+
+@pytest.fixture
+def declared(tmp_path):
+    (tmp_path / "coverage.yaml").write_text(COVERAGE, encoding="utf-8")
+    return tmp_path
+
+
+def on_a_terminal(*argv, data):
+    _, text = run(
+        *argv, "--data", str(SMALL), "--data", str(data), "--no-bundled", stream=Terminal()
+    )
+    return text.splitlines()
+
+
+def test_none_only_where_the_data_is_declared_complete(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "legislature", data=declared)
+    assert lines == ["none"]
+    lines = on_a_terminal("claimants", "--on", "2012-09-01", "--role", "legislature", data=declared)
+    assert lines[2].startswith("gnc-claims-legislature")
+    assert lines[3:] == ["complete (declared by legislatures-2011-2012)"]
+
+
+def test_an_empty_answer_nothing_speaks_for_is_none_known(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "government", data=declared)
+    assert lines == ["none known (the data does not claim to be complete here)"]
+
+
+def test_an_answer_in_a_declared_gap_names_the_gap(declared):
+    lines = on_a_terminal("claimants", "--on", "2015-03-01", "--role", "legislature", data=declared)
+    assert lines[-1] == (
+        "not all known: the data is known to be incomplete here: "
+        "the GNC's sessions of 2015 are not in the data (legislatures-2015-gap)"
+    )
+
+
+def test_the_bundled_data_names_its_gaps_on_the_command_line():
+    _, text = run("claimants", "--on", "2014-06-15", "--role", "legislature", stream=Terminal())
+    assert text.startswith("none known: the data is known to be incomplete here: ")
+    assert text.rstrip().endswith("(legislature-claims-2014-06-gap)")
+
+
+def test_a_pipe_and_json_show_the_facts_alone(declared):
+    argv = ("claimants", "--on", "2011-06-01", "--role", "legislature")
+    _, piped = run(*argv, "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert piped == ""
+    _, as_json = run(*argv, "--json", "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert json.loads(as_json) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["geojson", "--on", "2014-11-13", "--possible"],
+        ["--json", "geojson", "--possible", "--on", "2014-11-13"],
+        ["--no-bundled", "geojson", "--on", "2014-11-13", "--possible", "--data", "BUNDLED"],
+    ],
+)
+def test_geojson_prints_the_map_of_the_day_with_the_shared_options(argv):
+    argv = [str(lm.bundled_data_path()) if arg == "BUNDLED" else arg for arg in argv]
+    status, text = run(*argv)
+    assert status == 0
+    assert json.loads(text) == lm.load().to_geojson("2014-11-13", certainty="possible")
+
+
+def test_geojson_of_no_data_is_an_empty_collection_and_a_bad_day_exits_2(capsys):
+    status, text = small("geojson", "--on", "2016-05-16")
+    assert status == 0
+    collection = json.loads(text)
+    assert collection["features"] == []
+    assert "sirte" in collection["libyamodel"]["places_without_coordinates"]
+    assert collection["libyamodel"]["certainty"] == "definite"
+    status, text = small("geojson", "--on", "2016-05-32")
+    assert status == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from hypothesis import given
 import libyamodel as lm
 from libyamodel import strategies
 from libyamodel.popolo import WIKIDATA_SCHEME, popolo_date, to_popolo
+from libyamodel.views.popolo import PERIOD_FIELD, UNLINKED_FIELD, popolo_dates
 
 # The required fields of the Popolo JSON Schemas (http://www.popoloproject.com/specs/,
 # schemas person.json, organization.json, post.json, membership.json, other_name.json,
@@ -103,13 +104,18 @@ POPOLO: dict[str, Any] = {
 VALIDATOR = jsonschema.Draft202012Validator(POPOLO)
 
 
-def check(popolo: dict[str, list[dict[str, Any]]]) -> None:
-    """Valid against the Popolo required fields, sorted by id, and every id reference resolves."""
-    assert [error.message for error in VALIDATOR.iter_errors(popolo)] == []
-    assert list(popolo) == ["persons", "organizations", "posts", "memberships"]
-    for items in popolo.values():
-        ids = [item["id"] for item in items]
+def check(popolo: dict[str, Any]) -> None:
+    """Valid against the Popolo required fields, sorted by id, and every id reference resolves;
+    the memberships set aside for organizations are valid Popolo memberships too."""
+    extension = popolo["libyamodel"]
+    held_by_bodies = extension["organization_memberships"]
+    everything = {**popolo, "memberships": popolo["memberships"] + held_by_bodies}
+    assert [error.message for error in VALIDATOR.iter_errors(everything)] == []
+    assert list(popolo) == ["persons", "organizations", "posts", "memberships", "libyamodel"]
+    for key in ("persons", "organizations", "posts", "memberships"):
+        ids = [item["id"] for item in popolo[key]]
         assert ids == sorted(set(ids))
+    assert [m["id"] for m in held_by_bodies] == sorted({m["id"] for m in held_by_bodies})
     persons = {p["id"] for p in popolo["persons"]}
     organizations = {o["id"] for o in popolo["organizations"]}
     posts = {p["id"]: p for p in popolo["posts"]}
@@ -118,7 +124,9 @@ def check(popolo: dict[str, list[dict[str, Any]]]) -> None:
         assert organization.get("parent_id", organization["id"]) in organizations
     for post in popolo["posts"]:
         assert post["organization_id"] in organizations
-    for membership in popolo["memberships"]:
+    assert all("person_id" in m for m in popolo["memberships"])  # what EveryPolitician reads
+    assert not any("person_id" in m for m in held_by_bodies)
+    for membership in everything["memberships"]:
         post = posts[membership["post_id"]]
         assert membership["organization_id"] == post["organization_id"]
         if "person_id" in membership:
@@ -247,13 +255,16 @@ def test_the_bundled_export_meets_the_popolo_schemas():
         e for e in ds.entities if isinstance(e, lm.Institution | lm.Actor) and e not in people
     ]
     assert [o["id"] for o in popolo["organizations"]] == sorted(e.id for e in others)
-    # tenures of offices with no institution cannot be posts (Popolo requires organization_id)
-    exported = {m["id"] for m in popolo["memberships"]}
+    # tenures of offices with no institution cannot be posts (Popolo requires organization_id):
+    # they are listed by id, so that every tenure is accounted for
+    extension = popolo["libyamodel"]
+    exported = {m["id"] for m in popolo["memberships"] + extension["organization_memberships"]}
     for fact in ds.facts:
         if isinstance(fact, lm.Tenure):
             office = ds[fact.office]
             assert isinstance(office, lm.Office)
             assert (fact.id in exported) is (office.institution is not None)
+            assert (fact.id in extension["tenures_without_a_post"]) is (office.institution is None)
 
 
 def test_the_export_is_deterministic_and_plain_json():
@@ -306,9 +317,17 @@ def test_round_trip_of_offices(small: lm.Dataset):
     }
 
 
+def all_memberships(popolo: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every membership by id, those of persons and those set aside for organizations."""
+    held_by_bodies = popolo["libyamodel"]["organization_memberships"]
+    return {m["id"]: m for m in popolo["memberships"] + held_by_bodies}
+
+
 def test_round_trip_of_tenures_at_their_precision(small: lm.Dataset):
-    memberships = {m["id"]: m for m in to_popolo(small)["memberships"]}
+    popolo = to_popolo(small)
+    memberships = all_memberships(popolo)
     assert "t-loose" not in memberships  # its office belongs to no organization
+    assert popolo["libyamodel"]["tenures_without_a_post"] == ["t-loose"]
     dates = {ident: (m.get("start_date"), m.get("end_date")) for ident, m in memberships.items()}
     assert dates == {
         "t-span": ("2016-03", "2021-03-15"),
@@ -331,20 +350,149 @@ def test_round_trip_of_tenures_at_their_precision(small: lm.Dataset):
         assert (holder, membership["post_id"]) == (fact.holder, fact.office)
 
 
-def test_an_organization_holding_a_post_is_a_member(small: lm.Dataset):
-    membership = {m["id"]: m for m in to_popolo(small)["memberships"]}["t-body"]
+def test_an_organization_holding_a_post_is_a_member_set_aside(small: lm.Dataset):
+    popolo = to_popolo(small)
+    assert "t-body" not in {m["id"] for m in popolo["memberships"]}
+    [membership] = popolo["libyamodel"]["organization_memberships"]
+    assert membership["id"] == "t-body"
     assert membership["member"] == {"@type": "Organization", "id": "gna"}
     assert "person_id" not in membership
 
 
-def test_sources_with_a_url_are_cited_once(small: lm.Dataset):
-    memberships = {m["id"]: m for m in to_popolo(small)["memberships"]}
+def test_sources_with_a_url_are_cited_once_and_the_others_by_id(small: lm.Dataset):
+    memberships = all_memberships(to_popolo(small))
     assert memberships["t-cited"]["sources"] == [{"url": "https://e.org/r", "note": "A report"}]
+    assert memberships["t-cited"][UNLINKED_FIELD] == [{"id": "unlinked", "title": "No URL"}]
+    assert UNLINKED_FIELD not in memberships["t-span"]
+
+
+def test_persons_and_organizations_carry_the_sources_of_the_facts_naming_them(
+    small: lm.Dataset,
+):
+    popolo = to_popolo(small)
+    entities = {item["id"]: item for item in popolo["persons"] + popolo["organizations"]}
+    report = [{"url": "https://e.org/r", "note": "A report"}]
+    assert entities["fayez-al-sarraj"]["sources"] == report
+    assert entities["gna"]["sources"] == report  # it holds a post (t-body)
+    assert "sources" not in entities["united-nations"]  # no fact names it
+    assert entities["unsmil"]["sources"] == report  # the tenures of its post cite it
+    assert entities["unsmil"][UNLINKED_FIELD] == [{"id": "unlinked", "title": "No URL"}]
+    assert entities["martin-kobler"][UNLINKED_FIELD] == [{"id": "unlinked", "title": "No URL"}]
+
+
+def test_the_period_kept_beside_the_dates_gives_the_tenure_back(small: lm.Dataset):
+    for ident, membership in all_memberships(to_popolo(small)).items():
+        fact = small[ident]
+        assert isinstance(fact, lm.Tenure)
+        assert period_of(membership) == fact.period
+    observed = all_memberships(to_popolo(small))["t-observed"]
+    assert observed[PERIOD_FIELD] == {"start": "..2016-05-16", "end": "2016-05-16.."}
+    assert "start_date" not in observed
+    assert "end_date" not in observed
+
+
+def period_of(membership: dict[str, Any]) -> lm.Period:
+    kept = membership[PERIOD_FIELD]
+    return lm.Period(date(kept["start"]), None if kept["end"] is None else date(kept["end"]))
+
+
+def finest(first: Any, last: Any) -> str:
+    """The finest Popolo precision holding every day from first to last."""
+    if first == last:
+        return "day"
+    if (first.year, first.month) == (last.year, last.month):
+        return "month"
+    return "year" if first.year == last.year else "none"
+
+
+def check_dates(period: lm.Period, start: str | None, end: str | None) -> None:
+    """Each date holds every day its bound may be (so it is certainly true), and no finer
+    Popolo date would; it is missing only where no year holds them all."""
+    # the days the period may have begun and ended on, within the period
+    bounds = [(period.start.earliest, period.certain_from)]
+    texts = [start]
+    if period.end is not None:
+        bounds.append((period.certain_until, period.end.latest))
+        texts.append(end)
+    else:
+        assert end is None
+    for (first, last), text in zip(bounds, texts, strict=True):
+        if text is None:
+            assert finest(first, last) == "none"
+            continue
+        exported = date(text)
+        assert exported.earliest <= first <= last <= exported.latest
+        assert exported.precision.name.lower() == finest(first, last)
+
+
+def test_a_date_bound_by_the_other_end_of_its_period_is_certain():
+    period = lm.Period(date("2014-06-12.."), date("..2014-10-31"))
+    assert popolo_dates(period) == ("2014", "2014")
+    assert popolo_date(period.start) is None
+
+
+def test_every_bundled_tenure_gets_every_certainly_true_date_and_keeps_its_period():
+    ds = lm.load()
+    memberships = all_memberships(to_popolo(ds))
+    tenures = [f for f in ds.facts if isinstance(f, lm.Tenure) and f.id in memberships]
+    assert len(tenures) >= 60
+    for tenure in tenures:
+        membership = memberships[tenure.id]
+        check_dates(tenure.period, membership.get("start_date"), membership.get("end_date"))
+        assert period_of(membership) == tenure.period
+
+
+@given(strategies.periods())
+def test_any_period_gets_its_certainly_true_dates(period: lm.Period):
+    check_dates(period, *popolo_dates(period))
+
+
+def read_with_everypolitician(popolo: dict[str, Any]) -> int:
+    """Read every object of the export through EveryPolitician's reader; the memberships read."""
+    reader = pytest.importorskip("popolo_data.importer")
+    data = reader.Popolo(json.loads(json.dumps(popolo)))
+    for person in data.persons:
+        assert person.name
+        assert [m.person_id for m in person.memberships] == [person.id] * len(person.memberships)
+        assert isinstance(person.sources, list)
+    for organization in data.organizations:
+        assert organization.name
+    for post in data.posts:
+        assert post.organization.id == post.organization_id
+    read = 0
+    for membership in data.memberships:
+        assert membership.person.id == membership.person_id
+        assert membership.organization.id == membership.organization_id
+        assert membership.post.id == membership.post_id
+        for given_date, approx in (
+            (membership.data.get("start_date"), membership.start_date),
+            (membership.data.get("end_date"), membership.end_date),
+        ):
+            if given_date is not None:
+                kept = date(given_date)
+                assert (approx.earliest_date, approx.latest_date) == (kept.earliest, kept.latest)
+        read += 1
+    return read
+
+
+def test_everypolitician_reads_the_whole_bundled_export():
+    popolo = to_popolo(lm.load())
+    assert read_with_everypolitician(popolo) == len(popolo["memberships"])
+
+
+def test_everypolitician_reads_an_export_with_a_post_held_by_an_organization(
+    small: lm.Dataset,
+):
+    popolo = to_popolo(small)
+    assert read_with_everypolitician(popolo) == len(popolo["memberships"]) == 7
 
 
 @given(strategies.datasets())
-def test_any_dataset_exports_to_valid_popolo(dataset: lm.Dataset):
+def test_any_dataset_exports_to_valid_popolo_and_accounts_for_every_tenure(dataset: lm.Dataset):
     popolo = to_popolo(dataset)
     check(popolo)
-    tenures = [f for f in dataset.facts if isinstance(f, lm.Tenure)]
-    assert len(popolo["memberships"]) <= len(tenures)
+    tenures = sorted(f.id for f in dataset.facts if isinstance(f, lm.Tenure))
+    memberships = all_memberships(popolo)
+    assert sorted([*memberships, *popolo["libyamodel"]["tenures_without_a_post"]]) == tenures
+    for ident, membership in memberships.items():
+        assert period_of(membership) == dataset[ident].period

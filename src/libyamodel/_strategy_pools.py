@@ -12,11 +12,14 @@ from hypothesis import strategies as st
 
 from libyamodel.model import (
     FACT_TYPES,
+    FILTERS,
     Actor,
     ActorKind,
     Conference,
     ControlClaim,
     ControlExtent,
+    Coverage,
+    CoverageExtent,
     Event,
     EventKind,
     Evidence,
@@ -32,6 +35,7 @@ from libyamodel.model import (
     Place,
     PlaceKind,
     Position,
+    Question,
     Recognition,
     Record,
     Response,
@@ -65,6 +69,10 @@ DECISIONS: Final = (*ADVERSE, "the petition is rejected", "the vote stands", "no
 
 PHRASES: Final = ("Tripoli", "the House", "a statement", "Tobruk, 2014", "Ø ص")
 """A few texts, for records whose words do not matter but whose drawing would take time."""
+
+ROLES: Final = ("legislature", "government", "national_army")
+"""The roles generated claims take, and generated coverage is limited to: three words of the
+role vocabulary, few enough that claims to one role often meet."""
 
 _YEAR: Final = datetime.timedelta(days=365)
 
@@ -287,7 +295,7 @@ class Pools:
         parties, places, texts = self.parties, self.places, self.texts
         about = self.subjects if self.subjects is not None else parties
         if kind is LegitimacyClaim:
-            roles = st.sampled_from(["legislature", "government", "national army"])
+            roles = st.sampled_from(ROLES)
             return {**common, "claimant": about, "role": roles, "basis": optional(texts)}
         if kind is Recognition:
             return {**common, "recognizer": parties, "recognized": about, "accepts": self.accepts}
@@ -354,6 +362,75 @@ class Pools:
         raise TypeError(f"no strategy for facts of type {kind.__name__}")
 
 
+def coverage_records(
+    ident: st.SearchStrategy[str],
+    filters: dict[Question, st.SearchStrategy[str]],
+    spans: st.SearchStrategy[Period],
+    texts: st.SearchStrategy[str],
+) -> st.SearchStrategy[Coverage]:
+    """Coverage records for any question, each limited to a value of its filter or not."""
+
+    @st.composite
+    def draw_coverage(draw: st.DrawFn) -> Coverage:
+        question = draw(choice(tuple(Question)))
+        about = draw(optional(filters[question]))
+        return Coverage(
+            id=draw(ident),
+            question=question,
+            period=draw(spans),
+            extent=draw(choice(tuple(CoverageExtent))),
+            note=draw(optional(texts)),
+            **({} if about is None else {FILTERS[question]: about}),
+        )
+
+    return draw_coverage()
+
+
+def _parties(
+    draw: st.DrawFn,
+    actor_ids: list[str],
+    institution_ids: list[str],
+    *,
+    words: st.SearchStrategy[str],
+    places: st.SearchStrategy[str],
+    proof: st.SearchStrategy[tuple[Evidence, ...]],
+    lifespans: bool,
+    bounds: tuple[datetime.date, datetime.date],
+) -> list[Record]:
+    """The actors and institutions of a dataset, with lifespans if ``lifespans``."""
+    records: list[Record] = []
+    for ident in actor_ids:
+        actor = Actor(
+            id=ident,
+            name=draw(words),
+            kind=draw(choice(tuple(ActorKind))),
+            aliases=tuple(draw(st.lists(words, max_size=2))),
+        )
+        if lifespans:
+            person = actor.kind is ActorKind.PERSON
+            actor = attrs.evolve(actor, **draw_lifespan(draw, person, bounds, proof))
+        records.append(actor)
+    for ident in institution_ids:
+        institution = Institution(
+            id=ident,
+            name=draw(words),
+            kind=draw(choice(tuple(InstitutionKind))),
+            seat=draw(optional(places)),
+        )
+        if lifespans:
+            institution = attrs.evolve(institution, **draw_lifespan(draw, False, bounds, proof))
+        records.append(institution)
+    return records
+
+
+def _can_hold(fact: Fact, lives: dict[str, Span]) -> bool:
+    """Whether ``fact`` can hold on some day on which every entity it is about exists."""
+    span = Span.of(fact.period)
+    for _, ident in principals(fact):
+        span = span & lives.get(ident, ALWAYS)
+    return not span.empty
+
+
 @st.composite
 def dataset_records(
     draw: st.DrawFn,
@@ -365,10 +442,12 @@ def dataset_records(
     around: datetime.date | None = None,
     kinds: tuple[type[Fact], ...] = FACT_TYPES,
     words: st.SearchStrategy[str] | None = None,
+    max_coverage: int = 0,
 ) -> list[Record]:
     """The records of a referentially valid dataset (see ``strategies.datasets``).
 
-    ``words`` fills names, quotes and other free text (by default, any text).
+    ``words`` fills names, quotes and other free text (by default, any text);
+    up to ``max_coverage`` coverage records speak for its questions.
     """
     words = texts() if words is None else words
     per_type = max(1, max_entities // 5)
@@ -391,28 +470,16 @@ def dataset_records(
     ).map(tuple)
     # Around a day, entities have no lifespans: the facts' truths on the day are then
     # their periods', which the drawing of periods around the day balances.
-    lifespans = around is None
-    for ident in actor_ids:
-        actor = Actor(
-            id=ident,
-            name=draw(words),
-            kind=draw(choice(tuple(ActorKind))),
-            aliases=tuple(draw(st.lists(words, max_size=2))),
-        )
-        if lifespans:
-            person = actor.kind is ActorKind.PERSON
-            actor = attrs.evolve(actor, **draw_lifespan(draw, person, bounds, proof))
-        records.append(actor)
-    for ident in institution_ids:
-        institution = Institution(
-            id=ident,
-            name=draw(words),
-            kind=draw(choice(tuple(InstitutionKind))),
-            seat=draw(optional(places)),
-        )
-        if lifespans:
-            institution = attrs.evolve(institution, **draw_lifespan(draw, False, bounds, proof))
-        records.append(institution)
+    records += _parties(
+        draw,
+        actor_ids,
+        institution_ids,
+        words=words,
+        places=places,
+        proof=proof,
+        lifespans=around is None,
+        bounds=bounds,
+    )
     records += [
         Place(
             id=ident,
@@ -467,14 +534,21 @@ def dataset_records(
     }
     for index, kind in enumerate(chosen):
         fact = draw(st.builds(kind, id=st.just(f"fact-{index}"), **fields[kind]))
-        span = Span.of(fact.period)
-        for _, ident in principals(fact):
-            span = span & lives.get(ident, ALWAYS)
-        if span.empty:
-            continue  # it could hold on no day while the entities it is about exist
+        if not _can_hold(fact, lives):
+            continue
         if isinstance(fact, Mandate):
             extends = draw(optional(st.sampled_from(mandates))) if mandates else None
             fact = attrs.evolve(fact, extends=extends)
             mandates.append(fact.id)
         records.append(fact)
+    filters = {
+        Question.CLAIMANTS: choice(ROLES),
+        Question.HOLDERS: pools.offices,
+        Question.CONTROLLERS: places,
+        Question.MANDATES: parties,
+        Question.RECOGNITIONS: parties,
+    }
+    for index in range(draw(st.integers(0, max_coverage)) if max_coverage else 0):
+        coverage_id = st.just(f"coverage-{index}")
+        records.append(draw(coverage_records(coverage_id, filters, pools.spans, words)))
     return records

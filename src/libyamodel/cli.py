@@ -15,9 +15,9 @@ from typing import Any, Final, TextIO
 from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Fact, Record
-from libyamodel.store import Dataset, load
+from libyamodel.store import Dataset, Facts, load
 from libyamodel.time import to_date
-from libyamodel.views._common import summary
+from libyamodel.views._common import completeness, summary
 
 __all__ = ["main"]
 
@@ -32,7 +32,10 @@ class _Output:
         self.as_json = as_json
         self.table = not as_json and stream.isatty()
 
-    def rows(self, header: Row, rows: Sequence[Row], records: Sequence[Any]) -> None:
+    def rows(
+        self, header: Row, rows: Sequence[Row], records: Sequence[Any], note: str | None = None
+    ) -> None:
+        """Write the rows; on a terminal, ``note`` follows them (or stands for none)."""
         if self.as_json:
             json.dump(records, self.stream, indent=2, ensure_ascii=False)
             self.stream.write("\n")
@@ -42,7 +45,7 @@ class _Output:
                 self.stream.write("\t".join(row) + "\n")
             return
         if not rows:
-            self.stream.write("(none)\n")
+            self.stream.write(f"{note or '(none)'}\n")
             return
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
         line = "  ".join(f"{{:<{w}}}" for w in widths)
@@ -50,6 +53,8 @@ class _Output:
         self.stream.write("  ".join("-" * w for w in widths) + "\n")
         for row in rows:
             self.stream.write(line.format(*row).rstrip() + "\n")
+        if note:
+            self.stream.write(f"{note}\n")
 
     def text(self, text: str, record: Any) -> None:
         if self.as_json:
@@ -67,7 +72,7 @@ def _plain(record: Record, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> None:
+def _facts(out: _Output, ds: Dataset, facts: Facts[Any], on: str | None) -> None:
     day = None if on is None else to_date(on)
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []
@@ -82,7 +87,7 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
             truth = ds.truth(fact, day)
             rows.append([*row, truth.name])
             records.append(_plain(fact, truth=truth.name))
-    out.rows(header, rows, records)
+    out.rows(header, rows, records, completeness(len(facts), facts.complete, facts.coverage))
 
 
 def _certainty(args: argparse.Namespace) -> Any:
@@ -151,6 +156,18 @@ def _validate(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 def _popolo(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     json.dump(ds.to_popolo(), out.stream, indent=2, ensure_ascii=False)
     out.stream.write("\n")
+
+
+def _geojson(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    json.dump(
+        ds.to_geojson(args.on, certainty=_certainty(args)), out.stream, indent=2, ensure_ascii=False
+    )
+    out.stream.write("\n")
+
+
+def _ftm(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    for entity in ds.to_ftm():
+        out.stream.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
 
 
 _SUB: Final = "sub_"
@@ -223,7 +240,11 @@ def _parser() -> argparse.ArgumentParser:
 
     command("summary", _summary, "counts by record type, date range and sources (default)")
     sub = command("claimants", _claimants, "claims to legitimacy in force on a day", dated)
-    sub.add_argument("--role", help='only claims to this role, e.g. "legislature"')
+    sub.add_argument(
+        "--role",
+        help='only claims to this role, e.g. "legislature" or a synonym such as "parliament" '
+        "(docs/roles.md lists the roles)",
+    )
     command("controllers", _controllers, "who held a place on a day", dated).add_argument(
         "place", help="a place: id, name or alias"
     )
@@ -243,6 +264,11 @@ def _parser() -> argparse.ArgumentParser:
         "validate", _validate, "check files; list every problem with file and line"
     ).add_argument("paths", nargs="+", metavar="PATH")
     command("popolo", _popolo, "persons, organizations, posts and memberships as Popolo JSON")
+    command(
+        "geojson", _geojson, "places with coordinates and who held them on a day, as GeoJSON", dated
+    )
+
+    command("ftm", _ftm, "every record as FollowTheMoney entities, one JSON object a line")
     commands.add_parser("schema", help="print the JSON Schema of data files, for editors")
     parser.set_defaults(run=_summary)
     return parser

@@ -11,12 +11,15 @@ __all__ = [
     "AmbiguousName",
     "DataError",
     "DateFormatError",
+    "EdtfError",
     "FieldError",
     "LibyaModelError",
+    "MissingExtra",
     "PeriodError",
     "Problem",
     "UnknownId",
     "UnknownName",
+    "UnknownRole",
 ]
 
 
@@ -24,8 +27,24 @@ class LibyaModelError(Exception):
     """The root of every error libyamodel raises."""
 
 
+class MissingExtra(LibyaModelError, ImportError):
+    """A feature whose optional dependency is not installed; names the extra that installs it."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"install it with: pip install 'libyamodel[{extra}]'",
+            name=package,
+        )
+
+
 class DateFormatError(LibyaModelError, ValueError):
     """A text that is not one of the partial-date forms."""
+
+
+class EdtfError(DateFormatError):
+    """A date or period EDTF cannot write, or an EDTF text the library cannot hold."""
 
 
 class PeriodError(LibyaModelError, ValueError):
@@ -112,6 +131,23 @@ class AmbiguousName(LibyaModelError, LookupError):
         super().__init__(
             f"{name!r} could mean any of {', '.join(self.candidates)}; pass an id instead"
         )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRole(LibyaModelError, ValueError):
+    """A role the role vocabulary does not know; carries the known roles and the nearest."""
+
+    def __init__(self, role: object, known: Iterable[str], suggestions: Iterable[str] = ()) -> None:
+        self.role = role
+        self.known: tuple[str, ...] = tuple(known)
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"{role!r} is not a role"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        message += f" The roles are: {', '.join(self.known)}."
+        super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from libyamodel._strategy_pools import (
     OPEN,
     PHRASES,
+    ROLES,
     Pools,
     choice,
+    coverage_records,
     dataset_records,
     draw_lifespan,
     evidence_items,
@@ -36,6 +38,7 @@ from libyamodel.model import (
     ActorKind,
     Conference,
     ControlClaim,
+    Coverage,
     Event,
     Evidence,
     Fact,
@@ -49,6 +52,7 @@ from libyamodel.model import (
     Place,
     PlaceKind,
     Position,
+    Question,
     Recognition,
     Response,
     Ruling,
@@ -65,6 +69,7 @@ __all__ = [
     "actors",
     "conferences",
     "control_claims",
+    "coverages",
     "datasets",
     "days",
     "events",
@@ -211,9 +216,11 @@ def datasets(
     max_value: datetime.date = datetime.date(2021, 12, 31),
     focus: int | None = None,
     around: datetime.date | None = None,
+    max_coverage: int = 3,
 ) -> st.SearchStrategy[Dataset]:
     """Whole, referentially valid datasets: unique ids, every reference resolving, some
-    actors and institutions with lifespans and only facts that can hold within them.
+    actors and institutions with lifespans and only facts that can hold within them,
+    with up to ``max_coverage`` coverage records speaking for their questions.
 
     Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly. Two options
     make a dataset dense, so that a rule applied to it meets every case often:
@@ -229,6 +236,8 @@ def datasets(
         )
     if max_facts < 0:
         raise ValueError(f"max_facts must be at least 0, got {max_facts}")
+    if max_coverage < 0:
+        raise ValueError(f"max_coverage must be at least 0, got {max_coverage}")
     _check_bounds(min_value, max_value)
     if focus is not None and not 1 <= focus <= max_entities // 5:
         raise ValueError(
@@ -237,7 +246,12 @@ def datasets(
     if around is not None and not min_value <= around <= max_value:
         raise ValueError(f"around {around} is not between {min_value} and {max_value}")
     records = dataset_records(
-        max_entities, max_facts, (min_value, max_value), focus=focus, around=around
+        max_entities,
+        max_facts,
+        (min_value, max_value),
+        focus=focus,
+        around=around,
+        max_coverage=max_coverage,
     )
     return records.map(Dataset.from_records)
 
@@ -310,6 +324,18 @@ _FACT_STRATEGIES: Final = (
     events,
     memberships,
 )
+
+
+def coverages(
+    min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
+) -> st.SearchStrategy[Coverage]:
+    """Coverage records for every question, some limited by its filter, with free ids."""
+    _check_bounds(min_value, max_value)
+    filters: dict[Question, st.SearchStrategy[str]] = {
+        question: choice(ROLES) if question is Question.CLAIMANTS else ids()
+        for question in Question
+    }
+    return coverage_records(ids(), filters, periods(min_value, max_value), names())
 
 
 def institutions(
@@ -490,6 +516,7 @@ def register() -> None:
         Support: supports(),
         Event: events(),
         Membership: memberships(),
+        Coverage: coverages(),
         Participant: participants(),
         Response: responses(),
         Verdict: verdicts(),

@@ -19,11 +19,12 @@ from typing import Any, Final, Self
 import attrs
 import pendulum
 
-from libyamodel.errors import DateFormatError, PeriodError
+from libyamodel.errors import DateFormatError, EdtfError, PeriodError
 
 __all__ = [
     "DateFormatError",
     "DateLike",
+    "EdtfError",
     "Open",
     "Part",
     "PartialDate",
@@ -267,6 +268,84 @@ class PartialDate:
         except DateFormatError as error:
             raise DateFormatError(f"{text!r}: {error}") from None
 
+    def to_edtf(self) -> str:
+        """This date in EDTF (ISO 8601-2); raise :class:`EdtfError` if EDTF has no form for it.
+
+        Plain and flagged dates are written as they are (``2019-06~``), a third of a year
+        as its four-month grouping (``2019-37``), a third of a month as a set of days
+        (``[2019-06-01..2019-06-10]``), open bounds as open sets (``[..2014-11-13]``).
+        """
+        if self.open is not None:
+            plain = str(attrs.evolve(self, open=None))
+            return f"[..{plain}]" if self.open is Open.BEFORE else f"[{plain}..]"
+        if self.part is not None:
+            if self.approximate or self.uncertain:
+                raise EdtfError(
+                    f"{self} cannot be written in EDTF: it has no approximate or uncertain "
+                    "form of a third of a year or of a month; drop the flag, or widen the "
+                    "date to the whole month or year"
+                )
+            if self.month is None:
+                return f"{self.year:04d}-{_QUADRIMESTER + _PARTS.index(self.part)}"
+            return f"[{self.earliest.isoformat()}..{self.latest.isoformat()}]"
+        return str(self)
+
+    @classmethod
+    def from_edtf(cls, text: str) -> Self:
+        """Read an EDTF date; raise :class:`EdtfError` for one the library cannot hold.
+
+        Reads Level 0 and 1 dates (with ``?`` or ``~``, and ``X`` for an unknown month or
+        day), the groupings 37-39 and the sets :meth:`to_edtf` writes.
+        """
+        if not isinstance(text, str):
+            raise EdtfError(f"{text!r} is not EDTF text; {EDTF_HELP}")
+        opened = _EDTF_OPEN_SET.fullmatch(text)
+        if opened is not None:
+            inner = opened["before"] or opened["after"]
+            day = _edtf_date(text, inner)
+            if day.approximate or day.uncertain or day.part is not None:
+                raise EdtfError(
+                    f"{text!r}: an open bound takes a plain date, not {inner!r}; {EDTF_HELP}"
+                )
+            bound = Open.BEFORE if opened["before"] else Open.AFTER
+            return cls(year=day.year, month=day.month, day=day.day, open=bound)
+        days = _EDTF_DAY_SET.fullmatch(text)
+        if days is not None:
+            return cls._from_days(text, days)
+        if text.startswith(("[", "{")):
+            raise EdtfError(
+                f"{text!r}: the only EDTF sets the library holds are open bounds "
+                f"([..D], [D..]) and a third of a month; {EDTF_HELP}"
+            )
+        if "/" in text:
+            raise EdtfError(f"{text!r} is an EDTF interval; read it with Period.from_edtf")
+        day = _edtf_date(text, text)
+        return cls(
+            year=day.year,
+            month=day.month,
+            day=day.day,
+            part=day.part,
+            approximate=day.approximate,
+            uncertain=day.uncertain,
+        )
+
+    @classmethod
+    def _from_days(cls, text: str, days: re.Match[str]) -> Self:
+        first, last = days["first"], days["last"]
+        if first[:7] == last[:7]:
+            year, month = int(first[:4]), int(first[5:7])
+            for part in _PARTS:
+                try:
+                    candidate = cls(year=year, month=month, part=part)
+                except DateFormatError:
+                    break
+                if (candidate.earliest.isoformat(), candidate.latest.isoformat()) == (first, last):
+                    return candidate
+        raise EdtfError(
+            f"{text!r}: a set of days is held only when it is a third of a month "
+            "(days 1-10, 11-20 or 21 to the end); write the month or a single day instead"
+        )
+
     @classmethod
     def of(cls, day: DateLike) -> Self:
         """The exact partial date of one calendar day."""
@@ -331,6 +410,68 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
+_QUADRIMESTER: Final = 37
+"""EDTF's code for the first four-month third of a year (37-39: Jan-Apr, May-Aug, Sep-Dec)."""
+
+EDTF_HELP: Final = (
+    "EDTF forms the library holds: 2014, 2014-06, 2014-06-25, with ? or ~ at the end, "
+    "2014-XX and 2014-06-XX (unknown month or day), 2019-37|38|39 (a four-month third), "
+    "[2019-06-01..2019-06-10] (a third of a month), [..2014-11-13], [2014-11-13..]"
+)
+
+_EDTF_DATE: Final = re.compile(
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2}|XX)(?:-(?P<day>[0-9]{2}|XX))?)?(?P<flag>[~?%])?"
+)
+_EDTF_OPEN_SET: Final = re.compile(r"\[(?:\.\.(?P<before>[^\[\]]+)|(?P<after>[^\[\]]+)\.\.)\]")
+_EDTF_DAY_SET: Final = re.compile(
+    r"\[(?P<first>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?P<last>[0-9]{4}-[0-9]{2}-[0-9]{2})\]"
+)
+
+
+def _edtf_date(text: str, date: str) -> PartialDate:
+    """The library's reading of one EDTF date ``date`` found in ``text``."""
+    match = _EDTF_DATE.fullmatch(date)
+    if match is None and "X" in date[:4]:
+        raise EdtfError(
+            f"{text!r}: an unknown digit in the year spans several years and has no "
+            "library form; write a period, or a bound like ..2019 or 2010.."
+        )
+    if match is None:
+        raise EdtfError(f"{text!r}: {date!r} is not an EDTF date the library holds; {EDTF_HELP}")
+    month, day, flag = match["month"], match["day"], match["flag"]
+    if flag == "%":
+        raise EdtfError(
+            f"{text!r} is both uncertain and approximate (%); the library holds a date as "
+            "one or the other: choose ? or ~"
+        )
+    if month == "XX" and day not in (None, "XX"):
+        raise EdtfError(
+            f"{text!r}: a known day in an unknown month has no library form; "
+            "write the year, or the month if you know it"
+        )
+    part = None
+    if month is not None and month != "XX" and int(month) > 12:
+        code = int(month)
+        if day is not None or not _QUADRIMESTER <= code < _QUADRIMESTER + 3:
+            raise EdtfError(
+                f"{text!r}: of EDTF's seasons and sub-year groupings only 37-39 "
+                "(a four-month third of a year) have a library form "
+                f"(early, mid, late); {EDTF_HELP}"
+            )
+        part, month = _PARTS[code - _QUADRIMESTER], None
+    try:
+        return PartialDate(
+            year=int(match["year"]),
+            month=None if month in (None, "XX") else int(month),
+            day=None if day in (None, "XX") else int(day),
+            part=part,
+            approximate=flag == "~",
+            uncertain=flag == "?",
+        )
+    except DateFormatError as error:
+        raise EdtfError(f"{text!r}: {error}") from None
+
+
 @functools.lru_cache(maxsize=65_536)
 def _parse_cached(text: str) -> PartialDate:
     return PartialDate._parse(text)
@@ -356,7 +497,7 @@ class Period:
     """The time a fact holds: from :attr:`start` to :attr:`end`.
 
     An end of ``None`` means the fact has not ended. An observation seen on one
-    day only is :meth:`observed` (``{on: D}`` in data files): definite on that
+    day only is :meth:`observed` (``{observed: D}`` in data files): definite on that
     day, possible before and after it.
     """
 
@@ -374,8 +515,10 @@ class Period:
     def observed(cls, on: PartialDate | DateLike) -> Self:
         """A fact seen on ``on`` with no knowledge of when it began or ended."""
         day = _as_partial(on)
-        if day.open is not None:
-            raise PeriodError(f"an observation needs a plain date, not {day}")
+        if day.open is not None or day.part is not None or day.approximate or day.uncertain:
+            raise PeriodError(
+                f"an observation needs a plain date (no ~, ?, early/mid/late or ..), not {day}"
+            )
         return cls(attrs.evolve(day, open=Open.BEFORE), attrs.evolve(day, open=Open.AFTER))
 
     @classmethod
@@ -383,6 +526,67 @@ class Period:
         """Something that happened once, at a date known to ``when``'s precision."""
         day = _as_partial(when)
         return cls(day, day)
+
+    def to_edtf(self) -> str:
+        """This period as an EDTF interval ``start/end``; raise :class:`EdtfError` if EDTF has
+        no interval for it.
+
+        A period that has not ended ends in ``..`` (EDTF's open end); an end read from an
+        unknown EDTF end (``2019/``) is written back as one. Observations, and ends that
+        are a third of a month or year or an open bound, have no EDTF interval form.
+        """
+        start, end = self.start, self.end
+        if self.observation is not None:
+            raise EdtfError(
+                f"{self} is an observation (held on {self.observation}, start and end "
+                "unknown), which EDTF has no interval for; write the day alone with "
+                "PartialDate.to_edtf() if that is what you mean"
+            )
+        if end is None:
+            last = ".."
+        elif end == _unknown_end(start):
+            last = ""
+        else:
+            last = _edtf_end(self, end, "end")
+        if end is not None and start == _unknown_start(end):
+            first = ""
+        else:
+            first = _edtf_end(self, start, "start")
+        return f"{first}/{last}"
+
+    @classmethod
+    def from_edtf(cls, text: str) -> Self:
+        """Read an EDTF interval ``start/end``; raise :class:`EdtfError` for one the library
+        cannot hold.
+
+        An open end (``2019/..``) has not ended; an unknown end (``2019/``) ended on a day
+        not known, on or after the start; an unknown start (``/2019``) is on or before the
+        end. An open start (``../2019``, no beginning at all) has no library form.
+        """
+        if not isinstance(text, str) or text.count("/") != 1:
+            raise EdtfError(
+                f"{text!r} is not an EDTF interval start/end; a single date is read with "
+                "PartialDate.from_edtf, and Period.once(date) makes it a period"
+            )
+        first, last = text.split("/")
+        if first == "..":
+            raise EdtfError(
+                f"{text!r} has an open start (..): it never began, and a library period "
+                "always begins on some day; an unknown start (/D) is read as on or before D"
+            )
+        if first == "" and last in ("", ".."):
+            raise EdtfError(f"{text!r}: an interval needs at least one known end")
+        end = None if last in ("", "..") else _edtf_period_end(text, last)
+        start = _edtf_period_end(text, first) if first else None
+        if start is None:
+            assert end is not None
+            start = _unknown_start(end)
+        elif last == "":
+            end = _unknown_end(start)
+        try:
+            return cls(start, end)
+        except PeriodError as error:
+            raise EdtfError(f"{text!r}: {error}") from None
 
     @property
     def observation(self) -> PartialDate | None:
@@ -534,6 +738,50 @@ class Span:
 
 ALWAYS: Final = Span(MIN_DATE, MAX_DATE, MIN_DATE, MAX_DATE)
 """The span of something nothing bounds: certain on every day."""
+
+
+def _plain(day: PartialDate) -> bool:
+    return day.open is None and day.part is None and not (day.approximate or day.uncertain)
+
+
+def _unknown_end(start: PartialDate) -> PartialDate:
+    """What an unknown EDTF end means after ``start``: an end on or after it."""
+    if _plain(start):
+        return attrs.evolve(start, open=Open.AFTER)
+    day = start.earliest
+    return PartialDate(day.year, day.month, day.day, open=Open.AFTER)
+
+
+def _unknown_start(end: PartialDate) -> PartialDate:
+    """What an unknown EDTF start means before ``end``: a start on or before it."""
+    if _plain(end):
+        return attrs.evolve(end, open=Open.BEFORE)
+    day = end.latest
+    return PartialDate(day.year, day.month, day.day, open=Open.BEFORE)
+
+
+def _edtf_end(period: Period, end: PartialDate, which: str) -> str:
+    """The ``which`` end of ``period`` as an EDTF interval end."""
+    if end.open is not None or end.part is not None:
+        raise EdtfError(
+            f"{period} cannot be written as an EDTF interval: its {which} {end} is "
+            f"{'an open bound' if end.open is not None else 'a third of a month or year'}, "
+            "and EDTF interval ends are single dates"
+        )
+    return end.to_edtf()
+
+
+def _edtf_period_end(text: str, end: str) -> PartialDate:
+    """One end of the EDTF interval ``text``."""
+    if end.startswith(("[", "{")) or ".." in end:
+        raise EdtfError(f"{text!r}: an EDTF interval end is a single date, not {end!r}")
+    day = PartialDate.from_edtf(end)
+    if day.part is not None:
+        raise EdtfError(
+            f"{text!r}: a four-month third ({end!r}) is not read as an interval end, as "
+            "EDTF intervals end in dates; write the month it starts or ends in"
+        )
+    return day
 
 
 def to_date(value: DateLike | Any) -> pendulum.Date:

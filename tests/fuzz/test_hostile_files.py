@@ -200,11 +200,17 @@ def test_bytes_that_are_not_utf8_name_their_line(tmp_path, bom):
 # -- dates written as numbers ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written", ["+2014", "02014", "2014.0", "0x7de"])
+@pytest.mark.parametrize("written", ["+2014", "02014", "2014.5", "0x7de"])
 def test_an_unquoted_number_that_is_not_a_year_form_is_not_taken_for_one(tmp_path, written):
     write(tmp_path, "a.yaml", SOURCE.replace("published: 2014", f"published: {written}"))
     (problem,) = problems_of(tmp_path)
     assert problem.field == "published"
+
+
+def test_a_whole_number_with_a_point_is_the_year_it_is_to_json_readers(tmp_path):
+    """2014.0 and 2014 are one number to JSON readers and to the JSON Schema (docs/interop.md)."""
+    write(tmp_path, "a.yaml", SOURCE.replace("published: 2014", "published: 2014.0"))
+    assert str(outcome_of(tmp_path)["s"].published) == "2014"
 
 
 @pytest.mark.parametrize(

@@ -326,7 +326,8 @@ def test_a_bug_while_reading_a_value_surfaces_instead_of_being_reported_as_data(
     monkeypatch.setattr(lm.PartialDate, "parse", classmethod(broken))
     path = tmp_path / "a.yaml"
     path.write_text(
-        f"- {{type: source, id: s, title: {title}, published: 2014}}\n",
+        # A year no other test reads, so that no earlier load has parsed it already.
+        f"- {{type: source, id: s, title: {title}, published: 1066}}\n",
         encoding="utf-8",
     )
     with pytest.raises((AttributeError, ExceptionGroup)) as caught:

@@ -58,11 +58,32 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
+_SHORT_TEXT: Final = 64
+_SHARED_TEXTS: Final = 8192
+_texts: dict[str, str] = {}
+"""Short texts seen first (the entities' ids, then references, roles, kinds), kept once so
+that every record repeating one shares it: JSON and YAML readers make a copy per record. The
+table stops growing at ``_SHARED_TEXTS`` entries, so that unique texts (facts' own ids) do not
+cost a table entry each."""
+
+
 def _text(value: object, _: type) -> str:
     if not isinstance(value, str):
         hint = "; put it in quotes" if isinstance(value, int | float) else ""
         raise TypeError(f"expected text, got {describe(value)}{hint}")
+    shared = _texts.get(value)
+    if shared is not None:
+        return shared
+    if len(value) <= _SHORT_TEXT and len(_texts) < _SHARED_TEXTS:
+        _texts[value] = value
     return value
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shared_date(text: str) -> PartialDate:
+    """A date text's PartialDate, one object for every record that writes the same text (they
+    are immutable): a dataset holds far fewer distinct dates than facts."""
+    return PartialDate.parse(text)
 
 
 def _flag(value: object, _: type) -> bool:
@@ -84,11 +105,13 @@ def _pendulum_date(value: object, _: type) -> pendulum.Date:
 
 
 def _partial_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 2014.0 is the number 2014 to JSON readers and the JSON Schema
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         raise TypeError(f"expected a date such as 2014-11-13, got {describe(value)}")
-    return PartialDate.parse(value)
+    return _shared_date(value)
 
 
 _PERIOD_HELP: Final = "write {start: D, end: D}, {observed: D} or a single date D"
@@ -106,11 +129,11 @@ def _period(value: object, _: type) -> Period:
         start, end = value.get("start"), value.get("end")
         if type(start) is str and (end is None or type(end) is str):
             try:
-                finish = None if end is None else PartialDate.parse(end)
-                return Period(PartialDate.parse(start), finish)
+                finish = None if end is None else _shared_date(end)
+                return Period(_shared_date(start), finish)
             except ValueError:
                 pass  # the checks below say what is wrong, field by field
-    if isinstance(value, str | int) and not isinstance(value, bool):
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
         return Period.once(_partial_date(value, PartialDate))
     if not isinstance(value, dict):
         raise TypeError(f"expected a period, got {describe(value)}; {_PERIOD_HELP}")

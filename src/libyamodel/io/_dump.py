@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from libyamodel.errors import LibyaModelError
 from libyamodel.io._convert import unstructure_record
@@ -13,6 +14,15 @@ from libyamodel.io._limits import plain_scalar
 from libyamodel.model import RECORD_TYPES, Record
 
 __all__ = ["dump_records", "records_to_yaml"]
+
+
+_NUMBER_ELSEWHERE: Final = re.compile(
+    r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+"
+    r"|(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF))"
+    r"|\.(?:nan|NaN|NAN)|True|TRUE|False|FALSE"
+)
+"""Words YAML 1.2 readers take for a number or a flag (0o17, -.5e-3, +12, True), which
+PyYAML's YAML 1.1 emitter would leave unquoted where it reads them as text."""
 
 
 @functools.cache
@@ -24,7 +34,8 @@ def _dumper() -> type[Any]:
 
     class Dumper(base):  # type: ignore[misc]
         def represent_str(self, data: str) -> yaml.ScalarNode:
-            style = '"' if plain_scalar(data) is not data else None
+            other = plain_scalar(data) is not data or _NUMBER_ELSEWHERE.fullmatch(data)
+            style = '"' if other else None
             node: yaml.ScalarNode = self.represent_scalar(
                 "tag:yaml.org,2002:str", data, style=style
             )

@@ -28,6 +28,7 @@ from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
 from libyamodel.io._reading import Document, read
 from libyamodel.model import (
+    DEFAULT_ROLES,
     RECORD_TYPES,
     TARGETS,
     Actor,
@@ -35,11 +36,13 @@ from libyamodel.model import (
     FieldError,
     Institution,
     Record,
+    Roles,
     Target,
     lives_named,
     principals,
     references,
     references_in,
+    role_fields,
 )
 from libyamodel.time import Span
 
@@ -303,8 +306,10 @@ def check_records(
     *,
     partial: Sequence[Partial] = (),
     unread: Mapping[Path, frozenset[str] | None] | None = None,
+    roles: Roles = DEFAULT_ROLES,
 ) -> list[Problem]:
-    """Problems across records: ids defined twice, references that do not resolve.
+    """Problems across records: ids defined twice, references that do not resolve, roles
+    the vocabulary does not know.
 
     References to ``failed_ids`` (records already reported as broken) are not
     reported again. ``partial`` records (broken, with the fields that could be read)
@@ -312,12 +317,14 @@ def check_records(
     reference to an id one of them may define is said to be unchecked, not unknown.
     """
     collector = _Collector()
+    defined_twice: set[str] = set()
     by_id: dict[str, tuple[type[Record], Origin]] = {}
     for ident, cls, origin in _in_order(records, partial):
         earlier = by_id.get(ident)
         if earlier is None:
             by_id[ident] = (cls, origin)
             continue
+        defined_twice.add(ident)
         file, line = earlier[1].locate(("id",))
         where = "elsewhere" if file is None else (f"{file}:{line}" if line else str(file))
         collector.problem(
@@ -386,18 +393,25 @@ def check_records(
                     record=name,
                     steps=steps_of(path),
                 )
-    _check_lifespans(records, collector)
+    for origin, name, field, role in _all_roles(records, partial):
+        if role not in roles:
+            message, hint = _role_problem(role, roles)
+            collector.problem(origin, message, record=name, steps=(field,), hint=hint)
+    _check_lifespans(records, collector, defined_twice)
     return collector.problems
 
 
-def _check_lifespans(records: Sequence[tuple[Record, Origin]], collector: _Collector) -> None:
+def _check_lifespans(
+    records: Sequence[tuple[Record, Origin]], collector: _Collector, ambiguous: Collection[str]
+) -> None:
     """Report each fact whose period lies wholly outside the lifespan of an entity it is
-    about, or outside all of theirs together: it could hold on no day."""
+    about, or outside all of theirs together: it could hold on no day. An id defined twice
+    (reported already) bounds nothing: which lifespan it has is not known."""
     lives: dict[str, tuple[Span, Actor | Institution]] = {}
     for record, _ in records:
         if isinstance(record, Actor | Institution):
             span = record.lifespan
-            if span.bounded:
+            if span.bounded and record.id not in ambiguous:
                 lives[record.id] = (span, record)
     if not lives:
         return
@@ -448,6 +462,39 @@ def _lifespan_text(entity: Actor | Institution) -> str:
     return ", ".join(dates)
 
 
+def _all_roles(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[Origin, str, str, str]]:
+    """Each role a record names, with where it is: whole records, then partial ones."""
+    for record, origin in records:
+        for field in role_fields(type(record)):
+            value = getattr(record, field)
+            if isinstance(value, str):
+                yield origin, f"{record.TYPE} {record.id!r}", field, value
+    for broken in partial:
+        for field in role_fields(broken.cls):
+            value = broken.values.get(field)
+            if isinstance(value, str):
+                yield broken.origin, broken.name, field, value
+
+
+def _role_problem(role: str, roles: Roles) -> tuple[str, str]:
+    """What is wrong with a role the vocabulary does not know, and what to write instead."""
+    word = roles.get(role)
+    if word is not None:
+        return (
+            f"{role!r} is not written as the role vocabulary writes it",
+            f"write {word!r}, the vocabulary's word for it",
+        )
+    near = roles.suggest(role)
+    hint = "did you mean " + ", ".join(near) + "? " if near else ""
+    hint += (
+        f"the roles are {', '.join(roles)}; "
+        "add your own with Roles.with_roles and load(..., roles=...)"
+    )
+    return f"{role!r} is not a role of the vocabulary", hint
+
+
 def _in_order(
     records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
 ) -> Iterator[tuple[str, type[Record], Origin]]:
@@ -483,11 +530,13 @@ def load_records(
     *,
     context: Sequence[tuple[Record, Origin]] = (),
     limits: Limits = DEFAULT_LIMITS,
+    roles: Roles = DEFAULT_ROLES,
 ) -> list[tuple[Record, Origin]]:
     """Read and check every file under ``paths``; raise one DataError listing all problems.
 
     ``context`` holds records loaded before (the bundled data): new records may
-    refer to them, and may not reuse their ids.
+    refer to them, and may not reuse their ids. ``roles`` is the role vocabulary
+    claims must use.
     """
     collector = _Collector()
     for root in paths:
@@ -528,6 +577,7 @@ def load_records(
         collector.failed_ids,
         partial=[attrs.evolve(p, position=p.position + offset) for p in collector.partial],
         unread=collector.unread,
+        roles=roles,
     )
     problems.sort(key=lambda p: (str(p.file or ""), p.line or 0))
     if problems:

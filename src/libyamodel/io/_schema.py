@@ -17,7 +17,16 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
+from libyamodel.model import (
+    DEFAULT_ROLES,
+    FILTERS,
+    RECORD_TYPES,
+    VOCABULARIES,
+    Coverage,
+    Evidence,
+    Participant,
+    Record,
+)
 from libyamodel.model._base import (
     ID_PATTERN,
     QID_PATTERN,
@@ -55,6 +64,7 @@ _DATE_PATTERN: Final = (
     f"|{_YEAR}(?:{_MONTH}(?:{_DAY})?)?\\.\\."  # 2014-11-13..
     ")$"
 )
+_OBSERVED_PATTERN: Final = f"^{_YEAR}(?:{_MONTH}(?:{_DAY})?)?$"
 _DATE_HELP: Final = f"A partial date; {FORMS_HELP}. A bare year may also be a number."
 
 
@@ -144,6 +154,15 @@ def _common_defs() -> dict[str, Any]:
             "minimum": 1000,
             "maximum": 9999,
         },
+        "ObservedDate": {
+            "title": "ObservedDate",
+            "description": "The day of an observation: a plain date (2014, 2014-06, "
+            "2014-11-13), with no flag, third or open bound, as its ends are open bounds of it.",
+            "type": ["string", "integer"],
+            "pattern": _OBSERVED_PATTERN,
+            "minimum": 1000,
+            "maximum": 9999,
+        },
         "Period": {
             "title": "Period",
             "description": _first_paragraph(Period)
@@ -154,7 +173,7 @@ def _common_defs() -> dict[str, Any]:
                 {
                     "type": "object",
                     "description": "An observation: seen on one day, start and end unknown.",
-                    "properties": {"observed": _ref("PartialDate")},
+                    "properties": {"observed": _ref("ObservedDate")},
                     "required": ["observed"],
                     "additionalProperties": False,
                 },
@@ -162,7 +181,7 @@ def _common_defs() -> dict[str, Any]:
                     "type": "object",
                     "description": "An observation under its old key, on, still read; write "
                     "observed, which YAML 1.1 readers do not take for true.",
-                    "properties": {"on": _ref("PartialDate")},
+                    "properties": {"on": _ref("ObservedDate")},
                     "required": ["on"],
                     "additionalProperties": False,
                     "deprecated": True,
@@ -200,6 +219,8 @@ class _Builder:
         }
         schema["title"] = f"{cls.TYPE} ({cls.__name__})"
         rules = _lifespan_rules(cls)
+        if cls is Coverage:
+            rules += _coverage_filters()
         if rules:
             schema["allOf"] = rules
         return schema
@@ -245,6 +266,11 @@ class _Builder:
             if _is_tuple(hint):
                 return f"A list of ids, each of {target.value}."
             return f"The id of {target.value}."
+        if field.metadata.get("role"):
+            return (
+                f"A word of the role vocabulary: {', '.join(DEFAULT_ROLES)}; "
+                "users may extend it (docs/roles.md)."
+            )
         inner = _without_none(hint)
         if isinstance(inner, type) and issubclass(inner, enum.Enum):
             return f"{_first_paragraph(inner)} One of: {', '.join(m.value for m in inner)}."
@@ -311,6 +337,23 @@ class _Builder:
                 }
             self.defs[name] = schema
         return _ref(name)
+
+
+def _coverage_filters() -> list[dict[str, Any]]:
+    """Each coverage question takes its own filter field and none of the others'."""
+    return [
+        {
+            "if": {"properties": {"question": {"const": question.value}}, "required": ["question"]},
+            "then": {
+                "properties": {
+                    other: {"type": "null", "description": f"not a filter of {question.value}"}
+                    for other in FILTERS.values()
+                    if other != own
+                }
+            },
+        }
+        for question, own in FILTERS.items()
+    ]
 
 
 def _without_none(hint: Any) -> Any:

@@ -18,6 +18,7 @@ from libyamodel.model._base import (
     references,
     references_in,
 )
+from libyamodel.model._coverage import FILTERS, Coverage, CoverageExtent, Question
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
     ActorKind,
@@ -53,6 +54,7 @@ from libyamodel.model._integrity import (
     lives_named,
     principals,
 )
+from libyamodel.model._roles import DEFAULT_ROLES, ROLES, SYNONYMS, Roles, role_fields
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -79,9 +81,12 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SourceKind,
     Stance,
     Status,
+    Question,
+    CoverageExtent,
 )
+_RECORD_CLASSES: tuple[type[Record], ...] = (*ENTITY_TYPES, *FACT_TYPES, Coverage)
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
-    {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
+    {cls.TYPE: cls for cls in _RECORD_CLASSES}
 )
 
 
@@ -95,10 +100,14 @@ def fact_type(kind: str | type[Fact]) -> type[Fact]:
 
 
 __all__ = [
+    "DEFAULT_ROLES",
     "ENTITY_TYPES",
     "FACT_TYPES",
+    "FILTERS",
     "PRINCIPALS",
     "RECORD_TYPES",
+    "ROLES",
+    "SYNONYMS",
     "TARGETS",
     "VOCABULARIES",
     "Actor",
@@ -106,6 +115,8 @@ __all__ = [
     "Conference",
     "ControlClaim",
     "ControlExtent",
+    "Coverage",
+    "CoverageExtent",
     "Entity",
     "Event",
     "EventKind",
@@ -124,9 +135,11 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Position",
+    "Question",
     "Recognition",
     "Record",
     "Response",
+    "Roles",
     "Ruling",
     "Source",
     "SourceKind",
@@ -144,4 +157,5 @@ __all__ = [
     "principals",
     "references",
     "references_in",
+    "role_fields",
 ]

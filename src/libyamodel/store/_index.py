@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     pass
 from libyamodel.store._facts import Certainty, Facts
 
-__all__ = ["Indexes", "fact_order"]
+__all__ = ["Indexes", "day_number", "fact_order"]
 
 F = TypeVar("F", bound=Fact)
 
@@ -109,7 +109,7 @@ def _accepted(certainty: Certainty) -> frozenset[Truth]:
     return accepted
 
 
-def _day_number(on: DateLike) -> int:
+def day_number(on: DateLike) -> int:
     """The ordinal of a date argument, without building a pendulum date when given one."""
     if type(on) is pendulum.Date or type(on) is datetime.date:
         return on.toordinal()
@@ -197,7 +197,8 @@ class Indexes:
                 name_key = rules.key(spelling)
                 if name_key:
                     names[name_key].add(entity.id)
-                    skeletons[rules.skeleton(spelling)].add(entity.id)
+                    if not _is_acronym(spelling):
+                        skeletons[rules.skeleton(spelling)].add(entity.id)
         budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
 
         def spans(entries: list[_Entry], slack: int = 1024) -> Spans[Fact]:
@@ -276,7 +277,7 @@ class Indexes:
             spans = [self.type_spans.get(kind)]
         candidates: Sequence[Fact]
         if on is not None:
-            day = _day_number(on)
+            day = day_number(on)
             definite = certainty == "definite"
             found = [g.at(day, definite=definite) for g in spans if g]
             if len(found) == 1:
@@ -310,6 +311,15 @@ class Indexes:
             and (keep is None or keep(fact))
         )
 
+    def days_in_force(
+        self, fact: Fact
+    ) -> tuple[pendulum.Date, pendulum.Date, pendulum.Date, pendulum.Date]:
+        """The first and last day ``fact`` is possibly in force, then the first and last day it
+        certainly is, as the queries see it (the last representable day for a fact not ended):
+        its period within the lifespans of the entities it is about."""
+        span = self.span(fact)
+        return (span.earliest, span.latest, span.certain_from, span.certain_until)
+
     def in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
         """The facts with these ranks, in order, each once."""
         listed = list(groups)
@@ -317,6 +327,11 @@ class Indexes:
         ranks.sort()
         facts = self.facts
         return [facts[rank] for rank in ranks]
+
+
+def _day(number: int) -> pendulum.Date:
+    day = datetime.date.fromordinal(number)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
@@ -330,6 +345,13 @@ def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
         ):
             return True
     return False
+
+
+def _is_acronym(spelling: str) -> bool:
+    """An acronym such as GNA or U.S., which is matched as written and never by its sound:
+    the skeleton of CNT is that of Conte."""
+    letters = spelling.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
 
 
 def fact_order(fact: Fact) -> tuple[object, str]:
