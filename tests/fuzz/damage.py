@@ -47,6 +47,7 @@ from hypothesis import strategies as st
 
 import libyamodel as lm
 from libyamodel.io import unstructure_record
+from libyamodel.io._limits import plain_scalar
 from libyamodel.model import RECORD_TYPES, Target, references
 from libyamodel.strategies import datasets
 from libyamodel.time import PartialDate, Period
@@ -1015,6 +1016,12 @@ INVALID_DATES = [
 _DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)")
 
 
+def _whole_number(text: str) -> bool:
+    """Whether ``text``, unquoted, is read as a whole number (a year, to a date field)."""
+    value = plain_scalar(text)
+    return isinstance(value, int | float) and float(value).is_integer()
+
+
 @st.composite
 def invalid_date(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     """A date that does not exist, or is not in an accepted form; quoted or not."""
@@ -1027,7 +1034,8 @@ def invalid_date(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     ]
     slot = pick(draw, candidates)
     text = draw(st.sampled_from(INVALID_DATES))
-    unquoted = draw(st.booleans())
+    # Unquoted, 1e3 and 2014.0 are whole numbers, which a date field reads as a year.
+    unquoted = draw(st.booleans()) and not _whole_number(text)
     put_at(plain, slot.steps, Plain(text) if unquoted else text)
     damage = _damage(
         f"{slot.path} set to {text!r} ({'unquoted' if unquoted else 'quoted'})",
