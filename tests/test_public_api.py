@@ -61,6 +61,7 @@ PUBLIC = [
     "Ruling",
     "Source",
     "SourceKind",
+    "Span",
     "Stance",
     "Status",
     "Stretch",

@@ -142,6 +142,6 @@ def test_profiles_hold_only_facts_about_their_body_possibly_true_that_day(profil
         if isinstance(fact, lm.Ruling):
             assert fact.date.earliest <= profile.on
         else:
-            assert item.truth is fact.period.truth(profile.on)
+            assert item.truth is profile.dataset.truth(fact, profile.on)
     assert all(item.fact.accepts for item in profile.recognitions_for)
     assert not any(item.fact.accepts for item in profile.recognitions_against)

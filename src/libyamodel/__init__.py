@@ -63,7 +63,15 @@ from libyamodel.store import (
     bundled_data_path,
     load,
 )
-from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
+from libyamodel.time import (
+    DateFormatError,
+    PartialDate,
+    Period,
+    PeriodError,
+    Precision,
+    Span,
+    Truth,
+)
 
 __version__ = "0.1.0"
 
@@ -119,6 +127,7 @@ __all__ = [
     "Ruling",
     "Source",
     "SourceKind",
+    "Span",
     "Stance",
     "Status",
     "Stretch",

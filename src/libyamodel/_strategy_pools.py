@@ -45,8 +45,9 @@ from libyamodel.model import (
     Support,
     SupportKind,
     Tenure,
+    principals,
 )
-from libyamodel.time import Open, Part, PartialDate, Period
+from libyamodel.time import ALWAYS, Open, Part, PartialDate, Period, Span
 
 T = TypeVar("T")
 
@@ -228,6 +229,31 @@ def draw_date_around(
     return draw_date(draw, *_window(day, before, after, bounds))
 
 
+def draw_lifespan(
+    draw: st.DrawFn,
+    person: bool,
+    bounds: tuple[datetime.date, datetime.date],
+    proof: st.SearchStrategy[tuple[Evidence, ...]],
+) -> dict[str, Any]:
+    """The lifespan fields of an actor or institution, as keyword arguments: none, a start,
+    an end, or both, anchored within ``bounds``, and their evidence."""
+    start_name, end_name = ("born", "died") if person else ("founded", "dissolved")
+    form = draw(choice(("none", "none", "start", "end", "both")))
+    if form == "none":
+        return {}
+    start = end = None
+    if form in ("start", "both"):
+        start = draw_date(draw, *bounds, OPEN)
+    if form in ("end", "both"):
+        first, last = bounds
+        if start is not None:
+            first = min(last, max(first, _plain(start.earliest)))
+        end = draw_date(draw, first, last, OPEN)
+        if start is not None and end.latest < start.earliest:
+            end = None  # a part of a month can begin after its anchor day
+    return {start_name: start, end_name: end, "evidence": draw(proof)}
+
+
 partial_date = st.composite(draw_date)
 period = st.composite(draw_period)
 period_around = st.composite(draw_period_around)
@@ -360,6 +386,51 @@ def coverage_records(
     return draw_coverage()
 
 
+def _parties(
+    draw: st.DrawFn,
+    actor_ids: list[str],
+    institution_ids: list[str],
+    *,
+    words: st.SearchStrategy[str],
+    places: st.SearchStrategy[str],
+    proof: st.SearchStrategy[tuple[Evidence, ...]],
+    lifespans: bool,
+    bounds: tuple[datetime.date, datetime.date],
+) -> list[Record]:
+    """The actors and institutions of a dataset, with lifespans if ``lifespans``."""
+    records: list[Record] = []
+    for ident in actor_ids:
+        actor = Actor(
+            id=ident,
+            name=draw(words),
+            kind=draw(choice(tuple(ActorKind))),
+            aliases=tuple(draw(st.lists(words, max_size=2))),
+        )
+        if lifespans:
+            person = actor.kind is ActorKind.PERSON
+            actor = attrs.evolve(actor, **draw_lifespan(draw, person, bounds, proof))
+        records.append(actor)
+    for ident in institution_ids:
+        institution = Institution(
+            id=ident,
+            name=draw(words),
+            kind=draw(choice(tuple(InstitutionKind))),
+            seat=draw(optional(places)),
+        )
+        if lifespans:
+            institution = attrs.evolve(institution, **draw_lifespan(draw, False, bounds, proof))
+        records.append(institution)
+    return records
+
+
+def _can_hold(fact: Fact, lives: dict[str, Span]) -> bool:
+    """Whether ``fact`` can hold on some day on which every entity it is about exists."""
+    span = Span.of(fact.period)
+    for _, ident in principals(fact):
+        span = span & lives.get(ident, ALWAYS)
+    return not span.empty
+
+
 @st.composite
 def dataset_records(
     draw: st.DrawFn,
@@ -393,24 +464,22 @@ def dataset_records(
     records: list[Record] = [
         Source(id=ident, title=draw(words), published=draw(dates)) for ident in source_ids
     ]
-    records += [
-        Actor(
-            id=ident,
-            name=draw(words),
-            kind=draw(choice(tuple(ActorKind))),
-            aliases=tuple(draw(st.lists(words, max_size=2))),
-        )
-        for ident in actor_ids
-    ]
-    records += [
-        Institution(
-            id=ident,
-            name=draw(words),
-            kind=draw(choice(tuple(InstitutionKind))),
-            seat=draw(optional(places)),
-        )
-        for ident in institution_ids
-    ]
+    cited = st.sampled_from(source_ids)
+    proof = st.lists(
+        evidence_items(cited, tuple(Stance), optional(parties), words), min_size=1, max_size=3
+    ).map(tuple)
+    # Around a day, entities have no lifespans: the facts' truths on the day are then
+    # their periods', which the drawing of periods around the day balances.
+    records += _parties(
+        draw,
+        actor_ids,
+        institution_ids,
+        words=words,
+        places=places,
+        proof=proof,
+        lifespans=around is None,
+        bounds=bounds,
+    )
     records += [
         Place(
             id=ident,
@@ -424,10 +493,6 @@ def dataset_records(
         Office(id=ident, name=draw(words), institution=draw(optional(parties)))
         for ident in office_ids
     ]
-    cited = st.sampled_from(source_ids)
-    proof = st.lists(
-        evidence_items(cited, tuple(Stance), optional(parties), words), min_size=1, max_size=3
-    ).map(tuple)
     pools = Pools(
         parties,
         places,
@@ -462,8 +527,15 @@ def dataset_records(
         # is often absent and often there several times, whatever the others do.
         each = st.integers(0, max(1, max_facts // len(kinds)))
         chosen = [kind for kind in kinds for _ in range(draw(each))]
+    lives = {
+        record.id: record.lifespan
+        for record in records
+        if isinstance(record, Actor | Institution) and record.lifespan.bounded
+    }
     for index, kind in enumerate(chosen):
         fact = draw(st.builds(kind, id=st.just(f"fact-{index}"), **fields[kind]))
+        if not _can_hold(fact, lives):
+            continue
         if isinstance(fact, Mandate):
             extends = draw(optional(st.sampled_from(mandates))) if mandates else None
             fact = attrs.evolve(fact, extends=extends)
@@ -477,6 +549,6 @@ def dataset_records(
         Question.RECOGNITIONS: parties,
     }
     for index in range(draw(st.integers(0, max_coverage)) if max_coverage else 0):
-        ident = st.just(f"coverage-{index}")
-        records.append(draw(coverage_records(ident, filters, pools.spans, words)))
+        coverage_id = st.just(f"coverage-{index}")
+        records.append(draw(coverage_records(coverage_id, filters, pools.spans, words)))
     return records

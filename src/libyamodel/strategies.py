@@ -22,6 +22,7 @@ from libyamodel._strategy_pools import (
     choice,
     coverage_records,
     dataset_records,
+    draw_lifespan,
     evidence_items,
     optional,
     partial_date,
@@ -62,7 +63,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.store import Certainty, Dataset, Facts, History, Stretch
-from libyamodel.time import PartialDate, Period, Truth
+from libyamodel.time import PartialDate, Period, Span, Truth
 
 __all__ = [
     "actors",
@@ -92,6 +93,7 @@ __all__ = [
     "responses",
     "rulings",
     "sources",
+    "spans",
     "supports",
     "tenures",
     "truths",
@@ -140,6 +142,21 @@ def periods(
     return period(min_value, max_value, ongoing)
 
 
+def spans(
+    min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
+) -> st.SearchStrategy[Span]:
+    """Spans of days: a period's, some narrowed by a lifespan, some left with no day."""
+    _check_bounds(min_value, max_value)
+    life = st.builds(
+        Span.between,
+        optional(partial_dates(min_value, max_value)),
+        optional(partial_dates(min_value, max_value)),
+    )
+    return st.builds(
+        lambda period, life: Span.of(period) & life, periods(min_value, max_value), life
+    )
+
+
 def ids(prefix: str = "") -> st.SearchStrategy[str]:
     """Slug ids, optionally with a fixed prefix."""
     return slugs().map(lambda text: prefix + text if prefix else text)
@@ -165,16 +182,31 @@ def evidence(
     )
 
 
-def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy[Actor]:
-    """Actors of the given kinds."""
-    return st.builds(
-        Actor,
-        id=ids(),
-        name=names(),
-        kind=st.sampled_from(kinds),
-        aliases=st.lists(names(), max_size=3).map(tuple),
-        note=st.none() | names(),
+def _lifespan(draw: st.DrawFn, person: bool) -> dict[str, Any]:
+    """Lifespan fields (or none) and their evidence, citing free source ids."""
+    proof = st.lists(evidence(), min_size=1, max_size=2).map(tuple)
+    return draw_lifespan(draw, person, (_FIRST, _LAST), proof)
+
+
+@st.composite
+def _actor(draw: st.DrawFn, kinds: tuple[ActorKind, ...]) -> Actor:
+    kind = draw(st.sampled_from(kinds))
+    return Actor(
+        id=draw(ids()),
+        name=draw(names()),
+        kind=kind,
+        aliases=tuple(draw(st.lists(names(), max_size=3))),
+        note=draw(st.none() | names()),
+        **_lifespan(draw, kind is ActorKind.PERSON),
     )
+
+
+def actors(kinds: tuple[ActorKind, ...] = tuple(ActorKind)) -> st.SearchStrategy[Actor]:
+    """Actors of the given kinds, some with a lifespan (born/died for persons,
+    founded/dissolved for the rest) and its evidence."""
+    if not kinds:
+        raise ValueError("kinds must name at least one ActorKind")
+    return _actor(tuple(kinds))
 
 
 def datasets(
@@ -187,7 +219,8 @@ def datasets(
     around: datetime.date | None = None,
     max_coverage: int = 3,
 ) -> st.SearchStrategy[Dataset]:
-    """Whole, referentially valid datasets: unique ids, every reference resolving,
+    """Whole, referentially valid datasets: unique ids, every reference resolving, some
+    actors and institutions with lifespans and only facts that can hold within them,
     with up to ``max_coverage`` coverage records speaking for their questions.
 
     Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly. Two options
@@ -195,7 +228,8 @@ def datasets(
     ``focus=k`` makes every fact about one of the actors ``actor-0`` to
     ``actor-<k-1>`` (its claimant, holder, controller, subject...), and
     ``around=day`` times the facts so that on ``day`` many hold, many may hold,
-    and many have ended, and most are confirmed.
+    and many have ended, and most are confirmed (its entities have no lifespans, so that
+    only the periods decide).
     """
     if max_entities < 5:
         raise ValueError(
@@ -308,16 +342,23 @@ def coverages(
 def institutions(
     kinds: tuple[InstitutionKind, ...] = tuple(InstitutionKind),
 ) -> st.SearchStrategy[Institution]:
-    """Institutions of the given kinds."""
-    return st.builds(
-        Institution,
-        id=ids(),
-        name=names(),
-        kind=st.sampled_from(kinds),
-        aliases=tuples(names(), 3),
-        seat=optional(ids()),
-        parent=optional(ids()),
-        note=optional(names()),
+    """Institutions of the given kinds, some with a lifespan and its evidence."""
+    if not kinds:
+        raise ValueError("kinds must name at least one InstitutionKind")
+    return _institution(tuple(kinds))
+
+
+@st.composite
+def _institution(draw: st.DrawFn, kinds: tuple[InstitutionKind, ...]) -> Institution:
+    return Institution(
+        id=draw(ids()),
+        name=draw(names()),
+        kind=draw(st.sampled_from(kinds)),
+        aliases=draw(tuples(names(), 3)),
+        seat=draw(optional(ids())),
+        parent=draw(optional(ids())),
+        note=draw(optional(names())),
+        **_lifespan(draw, False),
     )
 
 
@@ -500,6 +541,7 @@ def register() -> None:
     strategies: dict[type[Any], st.SearchStrategy[Any]] = {
         PartialDate: partial_dates(),
         Period: periods(),
+        Span: spans(),
         Truth: truths(),
         Evidence: evidence(),
         Actor: actors(),

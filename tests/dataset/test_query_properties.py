@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import libyamodel as lm
+from libyamodel.model import principals
 from libyamodel.store import indexes_of
 from libyamodel.strategies import datasets, days, periods
 
@@ -43,6 +44,17 @@ def spanned_queries(ds, span, certainty):
     yield "conferences", ds.conferences(between=span, certainty=certainty)
 
 
+def truth_on(ds, fact, day):
+    """A fact's truth on a day, day by day: its period's, and (Kleene's "and") the
+    lifespan's of each entity it is about."""
+    truth = fact.period.truth(day)
+    for _, ident in principals(fact):
+        entity = ds[ident]
+        if isinstance(entity, lm.Actor | lm.Institution):
+            truth = truth & entity.lifespan.truth(day)
+    return truth
+
+
 def naive(ds, kind, day, certainty, **where):
     """The answer by scanning every fact: what the indexes must agree with."""
     accepted = {lm.Truth.YES} if certainty == "definite" else {lm.Truth.YES, lm.Truth.MAYBE}
@@ -50,7 +62,7 @@ def naive(ds, kind, day, certainty, **where):
         fact
         for fact in ds.facts
         if isinstance(fact, kind)
-        and fact.period.truth(day) in accepted
+        and truth_on(ds, fact, day) in accepted
         and all(getattr(fact, field) == value for field, value in where.items())
     )
 

@@ -47,6 +47,7 @@ from hypothesis import strategies as st
 
 import libyamodel as lm
 from libyamodel.io import unstructure_record
+from libyamodel.io._limits import plain_scalar
 from libyamodel.model import RECORD_TYPES, Target, references
 from libyamodel.strategies import datasets
 from libyamodel.time import PartialDate, Period
@@ -835,6 +836,8 @@ def wrong_type(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     record, plain = sc.records[index], sc.plains[index]
     slot = pick(draw, [s for s in slots(record, plain) if s.kind in WRONG_TYPES])
     values = list(WRONG_TYPES[slot.kind])
+    if slot.kind == "evidence" and not isinstance(record, lm.Fact):
+        values.remove([])  # an entity without lifespan dates needs no evidence
     if slot.required and not slot.kind.endswith("-item"):
         values.append(None)
     value = copy.deepcopy(draw(st.sampled_from(values)))
@@ -1010,8 +1013,13 @@ INVALID_DATES = [
     "MMXIV",
     "2014-06-25 12:00",
 ]
-_WHOLE_NUMBERS = frozenset({"2014.0", "1e3"})
 _DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)")
+
+
+def _whole_number(text: str) -> bool:
+    """Whether ``text``, unquoted, is read as a whole number (a year, to a date field)."""
+    value = plain_scalar(text)
+    return isinstance(value, int | float) and float(value).is_integer()
 
 
 @st.composite
@@ -1026,9 +1034,8 @@ def invalid_date(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     ]
     slot = pick(draw, candidates)
     text = draw(st.sampled_from(INVALID_DATES))
-    # Unquoted, a whole number in decimal form is a number, read as a year (as JSON readers
-    # read 2014.0 as 2014): only its quoted text is an invalid date.
-    unquoted = draw(st.booleans()) and text not in _WHOLE_NUMBERS
+    # Unquoted, 1e3 and 2014.0 are whole numbers, which a date field reads as a year.
+    unquoted = draw(st.booleans()) and not _whole_number(text)
     put_at(plain, slot.steps, Plain(text) if unquoted else text)
     damage = _damage(
         f"{slot.path} set to {text!r} ({'unquoted' if unquoted else 'quoted'})",
@@ -1312,6 +1319,15 @@ def _says_alone(plain: Any, slot: Slot) -> bool:
     return get_at(plain, slot.steps[:-1]).get(other) is None
 
 
+_LIFESPAN_DATES: Final = frozenset({"founded", "dissolved", "born", "died"})
+
+
+def _cited_date(slot: Slot) -> bool:
+    """Whether ``slot`` is a lifespan date its entity cites: without it, the evidence
+    for the lifespan may be left citing nothing, which is an error."""
+    return slot.present and slot.steps == (slot.steps[0],) and slot.steps[0] in _LIFESPAN_DATES
+
+
 @st.composite
 def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     """An optional field written as null, as its default, or left out: it takes the default."""
@@ -1320,8 +1336,9 @@ def optional_written_out(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
         s
         for s in slots(record, plain)
         if not s.required
-        and s.kind not in ("texts", "refs", "participants", "responses")
+        and s.kind not in ("texts", "refs", "participants", "responses", "evidence")
         and not _says_alone(plain, s)
+        and not _cited_date(s)
     ]
     if not candidates:
         return Damage("no optional field", "ok", index)

@@ -31,14 +31,20 @@ from libyamodel.model import (
     DEFAULT_ROLES,
     RECORD_TYPES,
     TARGETS,
+    Actor,
+    Fact,
     FieldError,
+    Institution,
     Record,
     Roles,
     Target,
+    lives_named,
+    principals,
     references,
     references_in,
     role_fields,
 )
+from libyamodel.time import Span
 
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
 
@@ -311,12 +317,14 @@ def check_records(
     reference to an id one of them may define is said to be unchecked, not unknown.
     """
     collector = _Collector()
+    defined_twice: set[str] = set()
     by_id: dict[str, tuple[type[Record], Origin]] = {}
     for ident, cls, origin in _in_order(records, partial):
         earlier = by_id.get(ident)
         if earlier is None:
             by_id[ident] = (cls, origin)
             continue
+        defined_twice.add(ident)
         file, line = earlier[1].locate(("id",))
         where = "elsewhere" if file is None else (f"{file}:{line}" if line else str(file))
         collector.problem(
@@ -389,7 +397,69 @@ def check_records(
         if role not in roles:
             message, hint = _role_problem(role, roles)
             collector.problem(origin, message, record=name, steps=(field,), hint=hint)
+    _check_lifespans(records, collector, defined_twice)
     return collector.problems
+
+
+def _check_lifespans(
+    records: Sequence[tuple[Record, Origin]], collector: _Collector, ambiguous: Collection[str]
+) -> None:
+    """Report each fact whose period lies wholly outside the lifespan of an entity it is
+    about, or outside all of theirs together: it could hold on no day. An id defined twice
+    (reported already) bounds nothing: which lifespan it has is not known."""
+    lives: dict[str, tuple[Span, Actor | Institution]] = {}
+    for record, _ in records:
+        if isinstance(record, Actor | Institution):
+            span = record.lifespan
+            if span.bounded and record.id not in ambiguous:
+                lives[record.id] = (span, record)
+    if not lives:
+        return
+    for record, origin in records:
+        if not isinstance(record, Fact):
+            continue
+        named = lives_named(record, lives)
+        if not named:
+            continue
+        period = record.period
+        first, last = period.earliest, period.latest
+        lo, hi = first, last
+        for span, _ in named:
+            lo, hi = max(lo, span.earliest), min(hi, span.latest)
+        if lo <= hi:
+            continue
+        apart = [entity for span, entity in named if span.earliest > last or span.latest < first]
+        paths = {ident: path for path, ident in principals(record)}
+        kind = record.TYPE.replace("_", " ")
+        name = f"{record.TYPE} {record.id!r}"
+        for entity in apart[:1]:
+            collector.problem(
+                origin,
+                f"the {kind}'s period ({period}) lies wholly outside the lifespan of "
+                f"{entity.id!r} ({_lifespan_text(entity)}), so it could hold on no day",
+                record=name,
+                steps=steps_of(paths[entity.id]),
+                hint="fix the period, the entity's dates, or which entity the fact names",
+            )
+        if not apart:
+            lifespans = "; ".join(f"{e.id!r} {_lifespan_text(e)}" for _, e in named)
+            collector.problem(
+                origin,
+                f"no day of the {kind}'s period ({period}) falls within the lifespans of all "
+                f"it is about ({lifespans})",
+                record=name,
+                steps=steps_of(paths[named[-1][1].id]),
+                hint="fix the period, an entity's dates, or which entities the fact names",
+            )
+
+
+def _lifespan_text(entity: Actor | Institution) -> str:
+    dates = [
+        f"{name} {value}"
+        for name in ("founded", "dissolved", "born", "died")
+        if (value := getattr(entity, name, None)) is not None
+    ]
+    return ", ".join(dates)
 
 
 def _all_roles(

@@ -68,6 +68,44 @@ _OBSERVED_PATTERN: Final = f"^{_YEAR}(?:{_MONTH}(?:{_DAY})?)?$"
 _DATE_HELP: Final = f"A partial date; {FORMS_HELP}. A bare year may also be a number."
 
 
+_LIFESPAN_HELP: Final[Mapping[str, str]] = {
+    "founded": "When the body or collective actor came into being (a partial date); facts "
+    "about it cannot hold before. Cite it in evidence.",
+    "dissolved": "When the body or collective actor ceased to exist (a partial date); facts "
+    "about it cannot hold after. Cite it in evidence.",
+    "born": "When the person was born (a partial date; persons only). Cite it in evidence.",
+    "died": "When the person died (a partial date; persons only). Cite it in evidence.",
+}
+"""Help for the lifespan fields of actors and institutions."""
+_LIFESPAN_DATES: Final = ("founded", "dissolved", "born", "died")
+
+
+def _lifespan_rules(cls: type[Record]) -> list[dict[str, Any]]:
+    """What a record with a lifespan must also satisfy: dates cited, and for actors the
+    pair that fits their kind (born/died for persons, founded/dissolved for the rest)."""
+    names = [name for name in _LIFESPAN_DATES if name in attrs.fields_dict(cls)]
+    if not names:
+        return []
+    rules: list[dict[str, Any]] = [
+        {
+            "if": {"anyOf": [{"required": [name]} for name in names]},
+            "then": {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}},
+        }
+    ]
+    if "born" in names:
+        collective = {"not": {"anyOf": [{"required": ["born"]}, {"required": ["died"]}]}}
+        rules.append(
+            {
+                "if": {"properties": {"kind": {"const": "person"}}, "required": ["kind"]},
+                "then": {
+                    "not": {"anyOf": [{"required": ["founded"]}, {"required": ["dissolved"]}]}
+                },
+                "else": collective,
+            }
+        )
+    return rules
+
+
 def _ref(name: str) -> dict[str, Any]:
     """A reference to a definition in this schema's $defs."""
     return {"$ref": f"#/$defs/{name}"}
@@ -180,8 +218,11 @@ class _Builder:
             **schema["properties"],
         }
         schema["title"] = f"{cls.TYPE} ({cls.__name__})"
+        rules = _lifespan_rules(cls)
         if cls is Coverage:
-            schema["allOf"] = _coverage_filters()
+            rules += _coverage_filters()
+        if rules:
+            schema["allOf"] = rules
         return schema
 
     def object(self, cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
@@ -214,6 +255,9 @@ class _Builder:
 
     def describe(self, field: attrs.Attribute[Any], hint: Any) -> str | None:
         """Help for editors: what a reference points to, a vocabulary, a list's items."""
+        lifespan = _LIFESPAN_HELP.get(field.name)
+        if lifespan is not None and hint != Period:
+            return lifespan
         target = field.metadata.get("ref")
         if target is not None:
             via = field.metadata.get("via")

@@ -47,7 +47,13 @@ from libyamodel.model._facts import (
     Support,
     Tenure,
 )
-from libyamodel.model._integrity import TARGETS
+from libyamodel.model._integrity import (
+    PRINCIPALS,
+    TARGETS,
+    lifespan_of,
+    lives_named,
+    principals,
+)
 from libyamodel.model._roles import DEFAULT_ROLES, ROLES, SYNONYMS, Roles, role_fields
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
@@ -98,6 +104,7 @@ __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
     "FILTERS",
+    "PRINCIPALS",
     "RECORD_TYPES",
     "ROLES",
     "SYNONYMS",
@@ -144,7 +151,10 @@ __all__ = [
     "Tenure",
     "fact_type",
     "headline",
+    "lifespan_of",
+    "lives_named",
     "named",
+    "principals",
     "references",
     "references_in",
     "role_fields",

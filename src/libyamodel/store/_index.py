@@ -16,14 +16,17 @@ import pendulum
 
 from libyamodel.errors import DateFormatError, PeriodError
 from libyamodel.model import (
+    Actor,
     Entity,
     Fact,
+    Institution,
     NamedEntity,
+    lives_named,
     named,
 )
 from libyamodel.names import NameRules
 from libyamodel.store._interval import Budget, Spans
-from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, PartialDate, Truth, to_date
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, PartialDate, Span, Truth, to_date
 
 if TYPE_CHECKING:
     pass
@@ -64,6 +67,33 @@ def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry
         days.get(early) or days.setdefault(early, early.toordinal()),
         rank,
     )
+
+
+_Life = tuple[Span, int, int, int, int]
+"""An entity's lifespan, and its bounds as day numbers in the order of an entry's."""
+
+
+def _life(span: Span) -> _Life:
+    return (
+        span,
+        span.earliest.toordinal(),
+        span.latest.toordinal(),
+        span.certain_from.toordinal(),
+        span.certain_until.toordinal(),
+    )
+
+
+def _narrowed(entry: _Entry, lives: list[_Life]) -> tuple[_Entry, Span]:
+    """A fact's entry narrowed to the lifespans of the entities it is about, and the days
+    all of those can and certainly exist."""
+    first, last, certain_from, certain_until, rank = entry
+    span = lives[0][0]
+    for index, (life, lo, hi, sure_lo, sure_hi) in enumerate(lives):
+        if index:
+            span = span & life
+        first, last = max(first, lo), min(last, hi)
+        certain_from, certain_until = max(certain_from, sure_lo), min(certain_until, sure_hi)
+    return (first, last, certain_from, certain_until, rank), span
 
 
 _ACCEPTED: dict[str, frozenset[Truth]] = {
@@ -133,6 +163,9 @@ class Indexes:
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
     wikidata: dict[str, NamedEntity]
+    lives: dict[str, Span] = attrs.field(factory=dict)
+    """For each fact that names an entity with a lifespan in a principal role, the days
+    all such entities can and certainly exist: the fact holds only within them."""
 
     @classmethod
     def build(
@@ -148,8 +181,19 @@ class Indexes:
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
         days: dict[pendulum.Date, int] = {}
+        lifespans: dict[str, _Life] = {}
+        for entity in entities:
+            if isinstance(entity, Actor | Institution):
+                lifespan = entity.lifespan
+                if lifespan.bounded:
+                    lifespans[entity.id] = _life(lifespan)
+        lives: dict[str, Span] = {}
         for rank, fact in enumerate(facts):
             entry = _span_entry(fact, rank, days)
+            if lifespans:
+                bounding = lives_named(fact, lifespans)
+                if bounding:
+                    entry, lives[fact.id] = _narrowed(entry, bounding)
             evidence = fact.evidence
             if len(evidence) == 1:
                 cited[evidence[0].source].append(fact)
@@ -214,7 +258,30 @@ class Indexes:
                 for entity in entities
                 if isinstance(entity, NamedEntity) and entity.wikidata
             },
+            lives=lives,
         )
+
+    def span(self, fact: Fact) -> Span:
+        """The days ``fact`` can and certainly holds: its period, within the lifespans of the
+        entities it is about."""
+        life = self.lives.get(fact.id)
+        span = Span.of(fact.period)
+        return span if life is None else span & life
+
+    def overlaps(self, fact: Fact, first: pendulum.Date, last: pendulum.Date) -> Truth:
+        """Whether ``fact`` holds on some day from ``first`` to ``last``."""
+        life = self.lives.get(fact.id)
+        if life is None:
+            return fact.period.overlaps(first, last)
+        span = Span.of(fact.period) & life
+        if span.empty or span.latest < first or span.earliest > last:
+            return Truth.NO
+        # Certain only if the period certainly meets a day on which every entity it is
+        # about certainly exists.
+        lo, hi = max(first, life.certain_from), min(last, life.certain_until)
+        if lo <= hi and fact.period.overlaps(lo, hi) is Truth.YES:
+            return Truth.YES
+        return Truth.MAYBE
 
     def query(
         self,
@@ -251,7 +318,7 @@ class Indexes:
             touching = self.in_order(
                 g.touching(first.toordinal(), last.toordinal()) for g in spans if g
             )
-            candidates = [f for f in touching if f.period.overlaps(first, last) in accepted]
+            candidates = [f for f in touching if self.overlaps(f, first, last) in accepted]
         elif wanted:
             pools = [self.by_field.get((kind, field, wanted[0][1]), ()) for field in wanted[0][0]]
             candidates = (
@@ -273,14 +340,10 @@ class Indexes:
         self, fact: Fact
     ) -> tuple[pendulum.Date, pendulum.Date, pendulum.Date, pendulum.Date]:
         """The first and last day ``fact`` is possibly in force, then the first and last day it
-        certainly is, as the queries see it (the last representable day for a fact not ended)."""
-        possible_first, possible_last, certain_first, certain_last, _ = _span_entry(fact, 0, {})
-        return (
-            _day(possible_first),
-            _day(possible_last),
-            _day(certain_first),
-            _day(certain_last),
-        )
+        certainly is, as the queries see it (the last representable day for a fact not ended):
+        its period within the lifespans of the entities it is about."""
+        span = self.span(fact)
+        return (span.earliest, span.latest, span.certain_from, span.certain_until)
 
     def history(
         self,

@@ -69,6 +69,8 @@ def period_html(period: Period) -> str:
 def _value(value: object) -> str:
     if isinstance(value, Period):
         return period_html(value)
+    if isinstance(value, PartialDate):
+        return _bounds(value)
     if isinstance(value, tuple):
         return ", ".join(_value(item) for item in value) or "&mdash;"
     if attrs.has(type(value)):
@@ -107,9 +109,11 @@ def record_html(record: Record) -> str:
     heading = f"<b>{_e(record.TYPE)}</b> <code>{_e(record.id)}</code>"
     if isinstance(record, Fact):
         heading += " " + status_badge(record.status)
+    evidence = getattr(record, "evidence", ())
+    if evidence:
         rows.append(
             f"<tr><th style='text-align:left'>evidence</th>"
-            f"<td style='text-align:left'>{evidence_html(record.evidence)}</td></tr>"
+            f"<td style='text-align:left'>{evidence_html(evidence)}</td></tr>"
         )
     return f"<div>{heading}<table>{''.join(rows)}</table></div>"
 
