@@ -56,6 +56,7 @@ PUBLIC = [
     "Ruling",
     "Source",
     "SourceKind",
+    "Span",
     "Stance",
     "Status",
     "Support",

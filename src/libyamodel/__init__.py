@@ -49,7 +49,15 @@ from libyamodel.model import (
 )
 from libyamodel.names import NameRules
 from libyamodel.store import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
-from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
+from libyamodel.time import (
+    DateFormatError,
+    PartialDate,
+    Period,
+    PeriodError,
+    Precision,
+    Span,
+    Truth,
+)
 
 __version__ = "0.1.0"
 
@@ -100,6 +108,7 @@ __all__ = [
     "Ruling",
     "Source",
     "SourceKind",
+    "Span",
     "Stance",
     "Status",
     "Support",

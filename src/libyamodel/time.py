@@ -30,6 +30,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "Precision",
+    "Span",
     "Truth",
     "to_date",
 ]
@@ -453,6 +454,82 @@ class Period:
 
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
+
+
+@attrs.frozen(repr=False)
+class Span:
+    """The days something can hold (:attr:`earliest` to :attr:`latest`) and the days it
+    certainly holds (:attr:`certain_from` to :attr:`certain_until`, none if the first comes
+    after the second): a period's, an entity's lifespan, or what is left of a fact's
+    period within the lifespans of the entities it names.
+
+    ``a & b`` holds on a day where both hold (Kleene's "and", day by day).
+    """
+
+    earliest: pendulum.Date
+    latest: pendulum.Date
+    certain_from: pendulum.Date
+    certain_until: pendulum.Date
+
+    @classmethod
+    def of(cls, period: Period) -> Self:
+        """The days a period can and must cover."""
+        return cls(period.earliest, period.latest, period.certain_from, period.certain_until)
+
+    @classmethod
+    def between(cls, start: PartialDate | None, end: PartialDate | None) -> Self:
+        """From ``start`` to ``end``, both days inside; a missing bound is no bound."""
+        return cls(
+            MIN_DATE if start is None else start.earliest,
+            MAX_DATE if end is None else end.latest,
+            MIN_DATE if start is None else start.latest,
+            MAX_DATE if end is None else end.earliest,
+        )
+
+    @property
+    def empty(self) -> bool:
+        """True when no day can be inside."""
+        return self.earliest > self.latest
+
+    @property
+    def bounded(self) -> bool:
+        """True unless every day is certainly inside (nothing bounds it)."""
+        return self != ALWAYS
+
+    def truth(self, on: DateLike) -> Truth:
+        """YES if ``on`` is certainly inside, NO if certainly outside, else MAYBE."""
+        day = to_date(on)
+        if day < self.earliest or day > self.latest:
+            return Truth.NO
+        if self.certain_from <= day <= self.certain_until:
+            return Truth.YES
+        return Truth.MAYBE
+
+    def __and__(self, other: Span) -> Span:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return Span(
+            max(self.earliest, other.earliest),
+            min(self.latest, other.latest),
+            max(self.certain_from, other.certain_from),
+            min(self.certain_until, other.certain_until),
+        )
+
+    def __str__(self) -> str:
+        def day(value: pendulum.Date) -> str:
+            return ".." if value in (MIN_DATE, MAX_DATE) else value.isoformat()
+
+        return (
+            f"possibly {day(self.earliest)} to {day(self.latest)}, "
+            f"certainly {day(self.certain_from)} to {day(self.certain_until)}"
+        )
+
+    def __repr__(self) -> str:
+        return f"Span({str(self)!r})"
+
+
+ALWAYS: Final = Span(MIN_DATE, MAX_DATE, MIN_DATE, MAX_DATE)
+"""The span of something nothing bounds: certain on every day."""
 
 
 def to_date(value: DateLike | Any) -> pendulum.Date:

@@ -30,12 +30,17 @@ from libyamodel.io._reading import Document, read
 from libyamodel.model import (
     RECORD_TYPES,
     TARGETS,
+    Actor,
+    Fact,
     FieldError,
+    Institution,
     Record,
     Target,
+    principals,
     references,
     references_in,
 )
+from libyamodel.time import Span
 
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
 
@@ -380,7 +385,44 @@ def check_records(
                     record=name,
                     steps=steps_of(path),
                 )
+    _check_lifespans(records, collector)
     return collector.problems
+
+
+def _check_lifespans(records: Sequence[tuple[Record, Origin]], collector: _Collector) -> None:
+    """Report each fact whose period lies wholly outside the lifespan of an entity it is
+    about: it could hold on no day."""
+    lives: dict[str, tuple[Span, Actor | Institution]] = {}
+    for record, _ in records:
+        if isinstance(record, Actor | Institution) and record.lifespan.bounded:
+            lives[record.id] = (record.lifespan, record)
+    if not lives:
+        return
+    for record, origin in records:
+        if not isinstance(record, Fact):
+            continue
+        for path, ident in principals(record):
+            life = lives.get(ident)
+            if life is None or not (Span.of(record.period) & life[0]).empty:
+                continue
+            collector.problem(
+                origin,
+                f"the {record.TYPE.replace('_', ' ')}'s period ({record.period}) lies wholly "
+                f"outside the lifespan of {ident!r} ({_lifespan_text(life[1])}), so it could hold "
+                "on no day",
+                record=f"{record.TYPE} {record.id!r}",
+                steps=steps_of(path),
+                hint="fix the period, the entity's dates, or which entity the fact names",
+            )
+
+
+def _lifespan_text(entity: Actor | Institution) -> str:
+    dates = [
+        f"{name} {value}"
+        for name in ("founded", "dissolved", "born", "died")
+        if (value := getattr(entity, name, None)) is not None
+    ]
+    return ", ".join(dates)
 
 
 def _in_order(

@@ -46,7 +46,7 @@ from libyamodel.model._facts import (
     Support,
     Tenure,
 )
-from libyamodel.model._integrity import TARGETS
+from libyamodel.model._integrity import PRINCIPALS, TARGETS, lifespan_of, principals
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -91,6 +91,7 @@ def fact_type(kind: str | type[Fact]) -> type[Fact]:
 __all__ = [
     "ENTITY_TYPES",
     "FACT_TYPES",
+    "PRINCIPALS",
     "RECORD_TYPES",
     "TARGETS",
     "VOCABULARIES",
@@ -131,7 +132,9 @@ __all__ = [
     "Tenure",
     "fact_type",
     "headline",
+    "lifespan_of",
     "named",
+    "principals",
     "references",
     "references_in",
 ]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from libyamodel.model._base import (
     Entity,
+    Evidence,
     FieldError,
     Target,
     are_texts,
+    evidence_tuple,
     is_optional_id,
     is_optional_qid,
     is_optional_text,
@@ -19,9 +21,61 @@ from libyamodel.model._base import (
     str_tuple,
 )
 from libyamodel.model._enums import ActorKind, InstitutionKind, PlaceKind, SourceKind
-from libyamodel.time import PartialDate
+from libyamodel.time import ALWAYS, PartialDate, Span
 
 __all__ = ["Actor", "Institution", "NamedEntity", "Office", "Place", "Source"]
+
+
+def _optional_date(value: PartialDate | str | None) -> PartialDate | None:
+    """Converter: a partial date, its text, or ``None``."""
+    return value if value is None or isinstance(value, PartialDate) else PartialDate.parse(value)
+
+
+def _are_evidence(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, Evidence):
+            raise FieldError(f"{attribute.name}[{index}]", f"expected Evidence, got {item!r}")
+
+
+_is_optional_date = attrs.validators.optional(attrs.validators.instance_of(PartialDate))
+
+
+_COUNTERPART: Final = {
+    "founded": "born",
+    "dissolved": "died",
+    "born": "founded",
+    "died": "dissolved",
+}
+
+
+def _check_lifespan(
+    start: tuple[str, PartialDate | None],
+    end: tuple[str, PartialDate | None],
+    evidence: tuple[Evidence, ...],
+) -> None:
+    """A lifespan's dates are cited, and it does not end before it begins."""
+    (start_name, first), (end_name, last) = start, end
+    if first is None and last is None:
+        if evidence:
+            raise FieldError(
+                "evidence",
+                f"an entity's evidence cites its {start_name} or {end_name} date; "
+                "give that date, or remove the evidence",
+            )
+        return
+    if not evidence:
+        given = start_name if first is not None else end_name
+        raise FieldError(
+            given,
+            f"{given} needs at least one evidence item (source and quote or paraphrase), "
+            "as a fact does",
+        )
+    if first is not None and last is not None and first.earliest > last.latest:
+        raise FieldError(
+            end_name,
+            f"{end_name} ({last}) comes before {start_name} ({first}); "
+            "swap them or widen one of the dates",
+        )
 
 
 def _optional_source_kind(value: SourceKind | str | None) -> SourceKind | None:
@@ -44,6 +98,53 @@ class Actor(NamedEntity):
     TYPE: ClassVar[str] = "actor"
 
     kind: ActorKind = attrs.field(converter=ActorKind)
+    founded: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When a collective actor (any kind but ``person``) came into being."""
+    dissolved: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When a collective actor ceased to exist."""
+    born: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When a person was born."""
+    died: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When a person died."""
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=evidence_tuple, validator=_are_evidence
+    )
+    """The sources for the lifespan's dates; required when a date is given."""
+
+    def __attrs_post_init__(self) -> None:
+        person = self.kind is ActorKind.PERSON
+        wrong = ("founded", "dissolved") if person else ("born", "died")
+        for name in wrong:
+            if getattr(self, name) is not None:
+                right = _COUNTERPART[name]
+                what = "a person" if person else f"an actor of kind {self.kind.value}"
+                raise FieldError(
+                    name,
+                    f"{what} takes {right}, not {name}"
+                    + ("" if person else "; born and died are for persons"),
+                )
+        if person:
+            _check_lifespan(("born", self.born), ("died", self.died), self.evidence)
+        else:
+            _check_lifespan(("founded", self.founded), ("dissolved", self.dissolved), self.evidence)
+
+    @property
+    def lifespan(self) -> Span:
+        """The days the actor can exist and certainly exists: born or founded to died or
+        dissolved, both days inside; every day if no date is given."""
+        if self.kind is ActorKind.PERSON:
+            start, end = self.born, self.died
+        else:
+            start, end = self.founded, self.dissolved
+        return ALWAYS if start is None and end is None else Span.between(start, end)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -59,6 +160,29 @@ class Institution(NamedEntity):
     parent: str | None = attrs.field(
         default=None, validator=is_optional_id, metadata=ref_to(Target.PARTY)
     )
+    founded: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When the body was established (or first sat)."""
+    dissolved: PartialDate | None = attrs.field(
+        default=None, converter=_optional_date, validator=_is_optional_date
+    )
+    """When the body ceased to exist."""
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=evidence_tuple, validator=_are_evidence
+    )
+    """The sources for the lifespan's dates; required when a date is given."""
+
+    def __attrs_post_init__(self) -> None:
+        _check_lifespan(("founded", self.founded), ("dissolved", self.dissolved), self.evidence)
+
+    @property
+    def lifespan(self) -> Span:
+        """The days the body can exist and certainly exists: founded to dissolved, both days
+        inside; every day if no date is given."""
+        if self.founded is None and self.dissolved is None:
+            return ALWAYS
+        return Span.between(self.founded, self.dissolved)
 
 
 def is_latitude(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
