@@ -79,7 +79,7 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
             rows.append(row)
             records.append(_plain(fact))
         else:
-            truth = fact.period.truth(day)
+            truth = ds.truth(fact, day)
             rows.append([*row, truth.name])
             records.append(_plain(fact, truth=truth.name))
     out.rows(header, rows, records)

@@ -101,8 +101,8 @@ Rule = Callable[[LegitimacyProfile], Verdict]
 """A legitimacy rule: a pure function from a profile to a verdict."""
 
 
-def _assess(facts: tuple[F, ...], on: pendulum.Date) -> tuple[Assessed[F], ...]:
-    return tuple(Assessed(fact, fact.period.truth(on)) for fact in facts)
+def _assess(dataset: Dataset, facts: tuple[F, ...], on: pendulum.Date) -> tuple[Assessed[F], ...]:
+    return tuple(Assessed(fact, dataset.truth(fact, on)) for fact in facts)
 
 
 def _so_far(ruling: Ruling, on: pendulum.Date) -> Truth:
@@ -122,12 +122,12 @@ def build_profile(dataset: Dataset, body: str, on: pendulum.Date) -> LegitimacyP
     return LegitimacyProfile(
         body=body,
         on=on,
-        claims=_assess(dataset.claimants(on, certainty="possible", claimant=body), on),
-        recognitions_for=_assess(tuple(r for r in recognitions if r.accepts), on),
-        recognitions_against=_assess(tuple(r for r in recognitions if not r.accepts), on),
-        mandates=_assess(dataset.mandates(on, holder=body, certainty="possible"), on),
+        claims=_assess(dataset, dataset.claimants(on, certainty="possible", claimant=body), on),
+        recognitions_for=_assess(dataset, tuple(r for r in recognitions if r.accepts), on),
+        recognitions_against=_assess(dataset, tuple(r for r in recognitions if not r.accepts), on),
+        mandates=_assess(dataset, dataset.mandates(on, holder=body, certainty="possible"), on),
         rulings=rulings,
-        territory=_assess(dataset.territory(body, on, certainty="possible"), on),
-        support=_assess(dataset.supports(on, supported=body, certainty="possible"), on),
+        territory=_assess(dataset, dataset.territory(body, on, certainty="possible"), on),
+        support=_assess(dataset, dataset.supports(on, supported=body, certainty="possible"), on),
         dataset=dataset,
     )

@@ -519,10 +519,14 @@ class Span:
         def day(value: pendulum.Date) -> str:
             return ".." if value in (MIN_DATE, MAX_DATE) else value.isoformat()
 
-        return (
-            f"possibly {day(self.earliest)} to {day(self.latest)}, "
+        if self.empty:
+            return "on no day"
+        certain = (
             f"certainly {day(self.certain_from)} to {day(self.certain_until)}"
+            if self.certain_from <= self.certain_until
+            else "certainly on no day"
         )
+        return f"possibly {day(self.earliest)} to {day(self.latest)}, {certain}"
 
     def __repr__(self) -> str:
         return f"Span({str(self)!r})"

@@ -38,7 +38,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.names import DEFAULT_RULES, NameRules
-from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, to_date
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Span, Truth, to_date
 
 if TYPE_CHECKING:
     import pandas
@@ -384,6 +384,27 @@ class Dataset:
             certainty=certainty,
             naming=[(("actors",), actor), (("places",), place)],
         )
+
+    def span(self, fact: Fact | str) -> Span:
+        """The days a fact of this dataset can hold and certainly holds: its period, within
+        the lifespans of the entities it names in a principal role (docs/lifespans.md)."""
+        return self._index.span(self._own_fact(fact))
+
+    def truth(self, fact: Fact | str, on: DateLike) -> Truth:
+        """Whether a fact of this dataset holds on ``on``: its period's truth, and NO (or
+        MAYBE) on days outside the lifespan of an entity it is about. Queries answer by it."""
+        return self.span(fact).truth(on)
+
+    def _own_fact(self, fact: Fact | str) -> Fact:
+        ident = fact if isinstance(fact, str) else fact.id
+        record = self._by_id.get(ident)
+        if not isinstance(record, Fact):
+            if record is None and isinstance(fact, str):
+                raise UnknownId(ident, close_matches(ident, self._by_id))
+            raise ValueError(f"{ident!r} is not a fact of this dataset")
+        if not isinstance(fact, str) and record is not fact and record != fact:
+            raise ValueError(f"{ident!r} is not this dataset's fact of that id")
+        return record
 
     def timeline(self, entity: EntityRef) -> Facts[Fact]:
         """Every fact that names the entity in one of its fields, in date order."""

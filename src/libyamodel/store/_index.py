@@ -16,14 +16,17 @@ import pendulum
 
 from libyamodel.errors import PeriodError
 from libyamodel.model import (
+    Actor,
     Entity,
     Fact,
+    Institution,
     NamedEntity,
     named,
+    principals,
 )
 from libyamodel.names import NameRules
 from libyamodel.store._interval import Budget, Spans
-from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth, to_date
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Span, Truth, to_date
 
 if TYPE_CHECKING:
     pass
@@ -62,6 +65,28 @@ def _span_entry(fact: Fact, rank: int, days: dict[pendulum.Date, int]) -> _Entry
         days.get(late) or days.setdefault(late, late.toordinal()),
         last_number,
         days.get(early) or days.setdefault(early, early.toordinal()),
+        rank,
+    )
+
+
+def _life_bounds(fact: Fact, lives: dict[str, Span]) -> Span | None:
+    """The days every entity ``fact`` is about can exist and certainly exists, or None if
+    no lifespan bounds them."""
+    found: Span | None = None
+    for _, ident in principals(fact):
+        life = lives.get(ident)
+        if life is not None:
+            found = life if found is None else found & life
+    return found
+
+
+def _bounded_entry(span: Span, rank: int) -> _Entry:
+    """The entry of a fact whose period is narrowed by lifespans (see :func:`_span_entry`)."""
+    return (
+        span.earliest.toordinal(),
+        span.latest.toordinal(),
+        span.certain_from.toordinal(),
+        span.certain_until.toordinal(),
         rank,
     )
 
@@ -106,6 +131,9 @@ class Indexes:
     names: dict[str, frozenset[str]]
     skeletons: dict[str, frozenset[str]]
     wikidata: dict[str, NamedEntity]
+    lives: dict[str, Span] = attrs.field(factory=dict)
+    """For each fact that names an entity with a lifespan in a principal role, the days
+    all such entities can and certainly exist: the fact holds only within them."""
 
     @classmethod
     def build(
@@ -121,8 +149,19 @@ class Indexes:
         mentions: defaultdict[str, list[Fact]] = defaultdict(list)
         cited: defaultdict[str, list[Fact]] = defaultdict(list)
         days: dict[pendulum.Date, int] = {}
+        lifespans = {
+            entity.id: entity.lifespan
+            for entity in entities
+            if isinstance(entity, Actor | Institution) and entity.lifespan.bounded
+        }
+        lives: dict[str, Span] = {}
         for rank, fact in enumerate(facts):
-            entry = _span_entry(fact, rank, days)
+            life = _life_bounds(fact, lifespans) if lifespans else None
+            if life is None:
+                entry = _span_entry(fact, rank, days)
+            else:
+                lives[fact.id] = life
+                entry = _bounded_entry(Span.of(fact.period) & life, rank)
             evidence = fact.evidence
             if len(evidence) == 1:
                 cited[evidence[0].source].append(fact)
@@ -186,7 +225,30 @@ class Indexes:
                 for entity in entities
                 if isinstance(entity, NamedEntity) and entity.wikidata
             },
+            lives=lives,
         )
+
+    def span(self, fact: Fact) -> Span:
+        """The days ``fact`` can and certainly holds: its period, within the lifespans of the
+        entities it is about."""
+        life = self.lives.get(fact.id)
+        span = Span.of(fact.period)
+        return span if life is None else span & life
+
+    def overlaps(self, fact: Fact, first: pendulum.Date, last: pendulum.Date) -> Truth:
+        """Whether ``fact`` holds on some day from ``first`` to ``last``."""
+        life = self.lives.get(fact.id)
+        if life is None:
+            return fact.period.overlaps(first, last)
+        span = Span.of(fact.period) & life
+        if span.empty or span.latest < first or span.earliest > last:
+            return Truth.NO
+        # Certain only if the period certainly meets a day on which every entity it is
+        # about certainly exists.
+        lo, hi = max(first, life.certain_from), min(last, life.certain_until)
+        if lo <= hi and fact.period.overlaps(lo, hi) is Truth.YES:
+            return Truth.YES
+        return Truth.MAYBE
 
     def query(
         self,
@@ -225,7 +287,7 @@ class Indexes:
             touching = self.in_order(
                 g.touching(first.toordinal(), last.toordinal()) for g in spans if g
             )
-            candidates = [f for f in touching if f.period.overlaps(first, last) in accepted]
+            candidates = [f for f in touching if self.overlaps(f, first, last) in accepted]
         elif wanted:
             pools = [self.by_field.get((kind, field, wanted[0][1]), ()) for field in wanted[0][0]]
             candidates = (

@@ -322,7 +322,7 @@ class Spans(Generic[T]):
     def _spans(self, definite: bool) -> list[tuple[int, int, int]]:
         if definite:
             return [(e[2], e[3], e[4]) for e in self._entries if e[2] <= e[3]]
-        return [(e[0], e[1], e[4]) for e in self._entries]
+        return [(e[0], e[1], e[4]) for e in self._entries if e[0] <= e[1]]
 
     def at(self, day: int, *, definite: bool) -> Sequence[T]:
         """The values of the facts certainly (or possibly) in force on ``day``, in rank order."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from libyamodel.model import Fact, Status, fact_type
+from libyamodel.time import Span
 from libyamodel.views._common import COLOURS, Records, finite, summary_parts
 
 if TYPE_CHECKING:
@@ -31,14 +32,12 @@ def fact_label(fact: Fact, records: Records | None = None) -> str:
     return f"{kind}: {' / '.join(parts) or fact.id}"
 
 
-def _window(facts: Sequence[Fact]) -> tuple[datetime.date, datetime.date]:
+def _window(spans: Sequence[Span]) -> tuple[datetime.date, datetime.date]:
     days = [
         day
-        for fact in facts
-        for bound in (fact.period.start, fact.period.end)
-        if bound is not None
-        for day in (finite(bound.earliest), finite(bound.latest))
-        if day is not None
+        for span in spans
+        for bound in (span.earliest, span.certain_from, span.certain_until, span.latest)
+        if (day := finite(bound)) is not None
     ]
     if not days:
         today = datetime.date(2011, 1, 1)
@@ -78,26 +77,31 @@ def timeline(
     ax: Axes | None = None,
     title: str | None = None,
     labels: Sequence[str] | None = None,
+    spans: Sequence[Span] | None = None,
 ) -> Axes:
     """Draw one row per fact and return the Axes, for the caller to restyle.
 
     The span where a fact certainly holds is solid; the spans where it may
     start or end are hatched and pale; an open bound runs to the edge of the
     plot. Colour gives the status; disputed facts are outlined and marked "?".
+    ``spans`` gives the days each fact can and must hold where they are not its
+    period's (``ds.span(fact)``: its period within lifespans).
     """
     import matplotlib.pyplot as plt
 
     if labels is not None and len(labels) != len(facts):
         raise ValueError(f"{len(labels)} labels for {len(facts)} facts")
+    if spans is not None and len(spans) != len(facts):
+        raise ValueError(f"{len(spans)} spans for {len(facts)} facts")
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 0.45 * len(facts) + 1.2))
-    first, last = _window(facts)
-    for row, fact in enumerate(facts):
-        start, end = fact.period.start, fact.period.end
-        start_lo = finite(start.earliest) or first
-        start_hi = finite(fact.period.certain_from) or first
-        end_lo = last if end is None else finite(fact.period.certain_until) or last
-        end_hi = last if end is None else finite(end.latest) or last
+    drawn = [Span.of(fact.period) for fact in facts] if spans is None else list(spans)
+    first, last = _window(drawn)
+    for row, (fact, span) in enumerate(zip(facts, drawn, strict=True)):
+        start_lo = finite(span.earliest) or first
+        start_hi = finite(span.certain_from) or first
+        end_lo = finite(span.certain_until) or last
+        end_hi = finite(span.latest) or last
         if start_hi <= end_lo:
             _bar(ax, row, fact, (start_lo, start_hi), certain=False)
             _bar(ax, row, fact, (start_hi, end_lo), certain=True)
@@ -134,4 +138,5 @@ def plot_dataset(
     order = {fact.id: rank for rank, fact in enumerate(dataset.facts)}
     facts = sorted(chosen.values(), key=lambda fact: order[fact.id])
     labels = [fact_label(fact, dataset) for fact in facts]
-    return timeline(facts, ax=ax, title=title, labels=labels)
+    spans = [dataset.span(fact) for fact in facts]
+    return timeline(facts, ax=ax, title=title, labels=labels, spans=spans)
