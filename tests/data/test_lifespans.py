@@ -55,6 +55,9 @@ def test_every_lifespan_date_is_cited(bundled):
         ("government-of-national-accord", "2011-03-01", NO),
         ("government-of-national-accord", "2015-12-16", NO),
         ("government-of-national-accord", "2015-12-17", YES),
+        # ... and handed power to the Government of National Unity on 16 March 2021.
+        ("government-of-national-accord", "2021-03-16", YES),
+        ("government-of-national-accord", "2021-03-17", NO),
         # The House of Representatives was elected on 25 June 2014.
         ("house-of-representatives", "2014-06-24", NO),
         ("house-of-representatives", "2014-06-25", YES),
@@ -89,3 +92,26 @@ def test_governments_that_were_replaced_end_on_the_day_they_were_replaced(bundle
     assert keib.truth("2012-11-15") is NO
     assert zeidan.truth("2012-11-14") is YES
     assert zeidan.truth("2014-03-12") is NO
+
+
+def test_no_body_is_a_possible_claimant_before_it_existed(bundled):
+    claimants = {c.claimant for c in bundled.claimants(on="2011-03-01", certainty="possible")}
+    assert "government-of-national-accord" not in claimants
+    assert "house-of-representatives" not in claimants
+    assert "general-peoples-committee" in claimants
+
+
+def test_bodies_replaced_by_the_unity_government_are_not_possible_claimants_after(bundled):
+    claimants = {c.claimant for c in bundled.claimants(on="2024-01-01", certainty="possible")}
+    assert "government-of-national-accord" not in claimants
+    assert "interim-government-al-thinni" not in claimants
+    assert "government-of-national-unity" in claimants
+
+
+def test_the_congress_is_not_a_possible_claimant_before_its_election(bundled):
+    # Its claim is dated only "2012"; the election of 7 July 2012 bounds it.
+    def claims(day):
+        return bundled.claimants(on=day, claimant="general-national-congress", certainty="possible")
+
+    assert len(claims("2012-03-01")) == 0
+    assert len(claims("2012-09-01")) > 0
