@@ -36,12 +36,6 @@ def test_every_institution_and_legitimacy_claimant_has_a_beginning(bundled):
     assert missing == []
 
 
-def test_every_lifespan_date_is_cited(bundled):
-    for entity in bundled.entities:
-        if isinstance(entity, lm.Actor | lm.Institution) and entity.lifespan.bounded:
-            assert entity.evidence, entity.id
-
-
 @pytest.mark.parametrize(
     ("ident", "day", "expected"),
     [
