@@ -23,6 +23,8 @@ __all__ = [
     "BAD_VALUE",
     "describe",
     "is_bad_value",
+    "period_of",
+    "shared_text",
     "structure_record",
     "structure_value",
     "unstructure_record",
@@ -71,6 +73,11 @@ def _text(value: object, _: type) -> str:
     if not isinstance(value, str):
         hint = "; put it in quotes" if isinstance(value, int | float) else ""
         raise TypeError(f"expected text, got {describe(value)}{hint}")
+    return shared_text(value)
+
+
+def shared_text(value: str) -> str:
+    """``value``, or the equal text kept before it (see ``_texts``)."""
     shared = _texts.get(value)
     if shared is not None:
         return shared
@@ -84,6 +91,13 @@ def _shared_date(text: str) -> PartialDate:
     """A date text's PartialDate, one object for every record that writes the same text (they
     are immutable): a dataset holds far fewer distinct dates than facts."""
     return PartialDate.parse(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shared_period(start: str, end: str | None) -> Period:
+    """The period from ``start`` to ``end``, one object for every record that writes the same
+    bounds (periods are immutable)."""
+    return Period(_shared_date(start), None if end is None else _shared_date(end))
 
 
 def _flag(value: object, _: type) -> bool:
@@ -129,8 +143,7 @@ def _period(value: object, _: type) -> Period:
         start, end = value.get("start"), value.get("end")
         if type(start) is str and (end is None or type(end) is str):
             try:
-                finish = None if end is None else _shared_date(end)
-                return Period(_shared_date(start), finish)
+                return _shared_period(start, end)
             except ValueError:
                 pass  # the checks below say what is wrong, field by field
     if isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -175,6 +188,11 @@ def _period(value: object, _: type) -> Period:
         return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
     except PeriodError as error:
         raise FieldError("end" if "end" in value else seen[0], str(error)) from None
+
+
+def period_of(value: object) -> Period:
+    """A period field's value structured as the converter structures it."""
+    return _period(value, Period)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:

@@ -23,6 +23,7 @@ from libyamodel.io._convert import (
     structure_record,
     structure_value,
 )
+from libyamodel.io._fast import fast_record
 from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
@@ -215,6 +216,10 @@ class _Collector:
                         hint=did_you_mean(str(key), known)
                         or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
                     )
+        record = fast_record(fields, cls)
+        if record is not None:
+            self.records.append((record, origin))
+            return
         try:
             record = structure_record(fields, cls)
         except BAD_VALUE as error:

@@ -1,0 +1,224 @@
+"""A quicker way to build the common records from plain data, with the same checks.
+
+The cattrs converter (``_convert``) is the one definition of the format. This module
+builds a record from a mapping by setting its fields directly, doing for each field
+exactly what the converter and the record's own converters and validators would do,
+for the kinds of field it knows (ids, texts, vocabulary values, periods, evidence). It
+answers ``None`` for anything else, and for any value a check refuses, so that the
+converter builds that record, or says what is wrong with it, as it always has.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from libyamodel.io._convert import period_of, shared_text
+from libyamodel.model import VOCABULARIES, Evidence, Record
+from libyamodel.model._base import (
+    ID_PATTERN,
+    evidence_tuple,
+    has_evidence,
+    is_id,
+    is_optional_id,
+    is_optional_text,
+    is_text,
+)
+from libyamodel.time import Period
+
+__all__ = ["fast_record"]
+
+_MISSING: Final = object()
+
+_valid_ids: set[str] = set()
+"""Ids already found well-formed: the entities' ids recur in every fact naming them."""
+_VALID_IDS: Final = 1 << 16
+
+Builder = Callable[[Mapping[str, Any]], Any]
+
+
+def _check_id(value: str) -> bool:
+    """Whether ``value`` is an id, as the ``is_id`` validator has it."""
+    if value in _valid_ids:
+        return True
+    if ID_PATTERN.fullmatch(value) is None:
+        return False
+    if len(_valid_ids) < _VALID_IDS:
+        _valid_ids.add(value)
+    return True
+
+
+_READ: Final = {
+    "id": """
+    if type(v) is not str or not check_id(v):
+        return None
+    v = shared_text(v)""",
+    "text": """
+    if type(v) is not str or not v.strip():
+        return None
+    v = shared_text(v)""",
+    "period": """
+    try:
+        v = period_of(v)
+    except Exception:
+        return None""",
+    "evidence": """
+    if type(v) is not list or not v:
+        return None
+    items = []
+    for item in v:
+        if type(item) is not dict:
+            return None
+        item = evidence_of(item)
+        if item is None:
+            return None
+        items.append(item)
+    v = tuple(items)""",
+    "vocabulary": """
+    if v is not None or not {optional}:
+        v = members_{name}.get(v, MISSING) if type(v) is str else MISSING
+        if v is MISSING:
+            return None{convert}""",
+}
+"""What the builder does with a field's value ``v`` of each kind: leave it, checked and
+converted as the record would have it, in ``v``, or answer None."""
+
+
+def _kind(field: attrs.Attribute[Any], hint: Any) -> tuple[str, bool, Any] | None:
+    """A field's kind (a key of ``_READ``), whether it may be None, and its vocabulary; None
+    if this module does not know the field's kind."""
+    validator, converter = field.validator, field.converter
+    if converter is None and hint is str:
+        kind = {is_id: "id", is_text: "text"}.get(validator)  # type: ignore[call-overload]
+        return None if kind is None else (kind, False, None)
+    if converter is None and hint == str | None:
+        kind = {is_optional_id: "id", is_optional_text: "text"}.get(validator)  # type: ignore[call-overload]
+        return None if kind is None else (kind, True, None)
+    if hint is Period and converter is None and _checks_period(validator):
+        return "period", False, None
+    if hint == tuple[Evidence, ...]:
+        if converter is evidence_tuple and validator is has_evidence:
+            return "evidence", False, None
+        return None
+    args = typing.get_args(hint)
+    optional = type(None) in args
+    kinds = [arg for arg in args if arg is not type(None)] if optional else [hint]
+    if len(kinds) == 1 and kinds[0] in VOCABULARIES and validator is None:
+        return "vocabulary", optional, kinds[0]
+    return None
+
+
+def _checks_period(validator: object) -> bool:
+    return type(validator).__name__ == "_InstanceOfValidator" and getattr(
+        validator, "type", None
+    ) in (Period, (Period,))
+
+
+_BUILDERS: Final[dict[type, Builder | None]] = {}
+
+
+def _builder(cls: type) -> Builder | None:
+    """A function building ``cls`` records from mappings with the checks of the converter
+    and of the record's fields, written out for the class as attrs writes ``__init__``; None
+    if the class has a field of a kind this module does not read, and no default for it."""
+    if hasattr(cls, "__attrs_pre_init__"):
+        return None
+    hints = typing.get_type_hints(cls)
+    scope: dict[str, Any] = {
+        "cls": cls,
+        "new": object.__new__,
+        "setter": object.__setattr__,
+        "MISSING": _MISSING,
+        "check_id": _check_id,
+        "shared_text": shared_text,
+        "period_of": period_of,
+        "evidence_of": None,
+        "post_init": getattr(cls, "__attrs_post_init__", None),
+    }
+    known: list[str] = []
+    lines = [
+        "def build(data):",
+        "    if not data.keys() <= KNOWN:",
+        "        return None",
+        "    record = new(cls)",
+        "    set_ = setter.__get__(record)",
+    ]
+    for field in attrs.fields(cls):
+        name = field.name
+        if not field.init or field.alias != name or not name.isidentifier():
+            return None
+        found = _kind(field, hints[name])
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return None
+        if default is not attrs.NOTHING:
+            try:
+                if callable(field.converter):
+                    default = field.converter(default)
+                if field.validator is not None:
+                    field.validator(None, field, default)
+            except Exception:
+                return None
+            scope[f"default_{name}"] = default
+        if found is None:
+            if default is attrs.NOTHING:
+                return None
+            lines.append(f"    set_({name!r}, default_{name})")
+            continue
+        kind, optional, vocabulary = found
+        known.append(name)
+        convert = ""
+        optional_value = optional
+        if kind == "vocabulary":
+            scope[f"members_{name}"] = {member.value: member for member in vocabulary}
+            if field.converter is not None:
+                scope[f"convert_{name}"] = field.converter
+                convert = (
+                    f"\n    try:\n        v = convert_{name}(v)\n    except Exception:\n"
+                    "        return None"
+                )
+            optional = False  # None is looked up and converted above, not left as it is
+        if kind == "evidence":
+            scope["evidence_of"] = fast_builder(Evidence)
+            if scope["evidence_of"] is None:
+                return None
+        read = _READ[kind].format(name=name, convert=convert, optional=optional_value)
+        read = read.replace("\n", "\n    ")
+        lines.append(f"    v = data.get({name!r}, MISSING)")
+        if default is attrs.NOTHING:
+            lines.append("    if v is MISSING:\n        return None")
+            lines.append(f"    if True:{read}")
+        else:
+            lines.append(f"    if v is MISSING:\n        v = default_{name}")
+            if optional:
+                lines.append(f"    elif v is not None:{read}")
+            else:
+                lines.append(f"    else:{read}")
+        lines.append(f"    set_({name!r}, v)")
+    if scope["post_init"] is not None:
+        lines.append("    try:\n        post_init(record)\n    except Exception:\n        return None")
+    lines.append("    return record")
+    scope["KNOWN"] = frozenset(known)
+    exec("\n".join(lines), scope)  # noqa: S102  (our own code, written out as attrs does)
+    build: Builder = scope["build"]
+    return build
+
+
+def fast_builder(cls: type) -> Builder | None:
+    """The builder of ``cls`` records (see ``_builder``), made on first use."""
+    if cls not in _BUILDERS:
+        _BUILDERS[cls] = _builder(cls)
+    return _BUILDERS[cls]
+
+
+def fast_record(data: Mapping[str, Any], cls: type[Record]) -> Record | None:
+    """``cls`` built from ``data`` (a mapping without its ``type`` key) as the converter
+    builds it, or None where the converter must: an unknown field or kind, a refused value."""
+    build = _BUILDERS[cls] if cls in _BUILDERS else fast_builder(cls)
+    if build is None or type(data) is not dict:
+        return None
+    record: Record | None = build(data)
+    return record
