@@ -60,6 +60,9 @@ _READ: Final = {
     if type(v) is not str or not v.strip():
         return None
     v = shared_text(v)""",
+    "flag": """
+    if type(v) is not bool:
+        return None""",
     "period": """
     try:
         v = period_of(v)
@@ -97,8 +100,10 @@ def _kind(field: attrs.Attribute[Any], hint: Any) -> tuple[str, bool, Any] | Non
     if converter is None and hint == str | None:
         kind = {is_optional_id: "id", is_optional_text: "text"}.get(validator)  # type: ignore[call-overload]
         return None if kind is None else (kind, True, None)
-    if hint is Period and converter is None and _checks_period(validator):
+    if hint is Period and converter is None and _checks(validator, Period):
         return "period", False, None
+    if hint is bool and converter is None and _checks(validator, bool):
+        return "flag", False, None
     if hint == tuple[Evidence, ...]:
         if converter is evidence_tuple and validator is has_evidence:
             return "evidence", False, None
@@ -111,10 +116,12 @@ def _kind(field: attrs.Attribute[Any], hint: Any) -> tuple[str, bool, Any] | Non
     return None
 
 
-def _checks_period(validator: object) -> bool:
-    return type(validator).__name__ == "_InstanceOfValidator" and getattr(
-        validator, "type", None
-    ) in (Period, (Period,))
+def _checks(validator: object, kind: type) -> bool:
+    """Whether ``validator`` is ``attrs.validators.instance_of(kind)``."""
+    return type(validator) is _INSTANCE_OF and getattr(validator, "type", None) in (kind, (kind,))
+
+
+_INSTANCE_OF: Final = type(attrs.validators.instance_of(int))
 
 
 _BUILDERS: Final[dict[type, Builder | None]] = {}
