@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,6 +36,7 @@ from libyamodel.model import (
     Target,
     references,
     references_in,
+    references_resolve,
 )
 
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
@@ -344,7 +345,19 @@ def check_records(
             by_qid[qid] = (record, origin)
     by_kind: dict[Target, list[str]] = {}
     unknown = 0
-    for origin, name, found_references in _all_references(records, partial):
+    fitting: dict[tuple[type[Record], Target], bool] = {}
+
+    def fits(ident: str, target: Target) -> bool:
+        found = by_id.get(ident)
+        if found is None:
+            return False
+        key = (found[0], target)
+        fit = fitting.get(key)
+        if fit is None:
+            fit = fitting[key] = issubclass(found[0], TARGETS[target])
+        return fit
+
+    for origin, name, found_references in _all_references(records, partial, fits):
         for path, ident, target in found_references:
             found = by_id.get(ident)
             allowed = TARGETS[target]
@@ -405,10 +418,15 @@ def _in_order(
 
 
 def _all_references(
-    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+    records: Sequence[tuple[Record, Origin]],
+    partial: Sequence[Partial],
+    fits: Callable[[str, Target], bool],
 ) -> Iterator[tuple[Origin, str, Iterable[tuple[str, str, Target]]]]:
+    """The references of each record, but those of whole records whose references all
+    ``fit``, which need no report."""
     for record, origin in records:
-        yield origin, f"{record.TYPE} {record.id!r}", references(record)
+        if not references_resolve(record, fits):
+            yield origin, f"{record.TYPE} {record.id!r}", references(record)
     for broken in partial:
         yield broken.origin, broken.name, references_in(broken.cls, broken.values)
 

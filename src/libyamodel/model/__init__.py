@@ -17,6 +17,7 @@ from libyamodel.model._base import (
     named,
     references,
     references_in,
+    references_resolve,
 )
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
@@ -134,4 +135,5 @@ __all__ = [
     "named",
     "references",
     "references_in",
+    "references_resolve",
 ]
