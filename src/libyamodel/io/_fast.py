@@ -90,15 +90,20 @@ _READ: Final = {
 converted as the record would have it, in ``v``, or answer None."""
 
 
+_TEXT_KINDS: Final[dict[object, str]] = {is_id: "id", is_text: "text"}
+_OPTIONAL_TEXT_KINDS: Final[dict[object, str]] = {is_optional_id: "id", is_optional_text: "text"}
+
+
 def _kind(field: attrs.Attribute[Any], hint: Any) -> tuple[str, bool, Any] | None:
     """A field's kind (a key of ``_READ``), whether it may be None, and its vocabulary; None
     if this module does not know the field's kind."""
-    validator, converter = field.validator, field.converter
+    validator: object = field.validator
+    converter: object = field.converter
     if converter is None and hint is str:
-        kind = {is_id: "id", is_text: "text"}.get(validator)  # type: ignore[call-overload]
+        kind = _TEXT_KINDS.get(validator)
         return None if kind is None else (kind, False, None)
     if converter is None and hint == str | None:
-        kind = {is_optional_id: "id", is_optional_text: "text"}.get(validator)  # type: ignore[call-overload]
+        kind = _OPTIONAL_TEXT_KINDS.get(validator)
         return None if kind is None else (kind, True, None)
     if hint is Period and converter is None and _checks(validator, Period):
         return "period", False, None
@@ -154,64 +159,73 @@ def _builder(cls: type) -> Builder | None:
         "    set_ = setter.__get__(record)",
     ]
     for field in attrs.fields(cls):
-        name = field.name
-        if not field.init or field.alias != name or not name.isidentifier():
+        written = _field_lines(field, hints[field.name], scope)
+        if written is None:
             return None
-        found = _kind(field, hints[name])
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            return None
-        if default is not attrs.NOTHING:
-            try:
-                if callable(field.converter):
-                    default = field.converter(default)
-                if field.validator is not None:
-                    field.validator(None, field, default)
-            except Exception:
-                return None
-            scope[f"default_{name}"] = default
-        if found is None:
-            if default is attrs.NOTHING:
-                return None
-            lines.append(f"    set_({name!r}, default_{name})")
-            continue
-        kind, optional, vocabulary = found
-        known.append(name)
-        convert = ""
-        optional_value = optional
-        if kind == "vocabulary":
-            scope[f"members_{name}"] = {member.value: member for member in vocabulary}
-            if field.converter is not None:
-                scope[f"convert_{name}"] = field.converter
-                convert = (
-                    f"\n    try:\n        v = convert_{name}(v)\n    except Exception:\n"
-                    "        return None"
-                )
-            optional = False  # None is looked up and converted above, not left as it is
-        if kind == "evidence":
-            scope["evidence_of"] = fast_builder(Evidence)
-            if scope["evidence_of"] is None:
-                return None
-        read = _READ[kind].format(name=name, convert=convert, optional=optional_value)
-        read = read.replace("\n", "\n    ")
-        lines.append(f"    v = data.get({name!r}, MISSING)")
-        if default is attrs.NOTHING:
-            lines.append("    if v is MISSING:\n        return None")
-            lines.append(f"    if True:{read}")
-        else:
-            lines.append(f"    if v is MISSING:\n        v = default_{name}")
-            if optional:
-                lines.append(f"    elif v is not None:{read}")
-            else:
-                lines.append(f"    else:{read}")
-        lines.append(f"    set_({name!r}, v)")
+        if written[0].startswith("    v = "):
+            known.append(field.name)
+        lines += written
     if scope["post_init"] is not None:
-        lines.append("    try:\n        post_init(record)\n    except Exception:\n        return None")
+        lines += [
+            "    try:",
+            "        post_init(record)",
+            "    except Exception:",
+            "        return None",
+        ]
     lines.append("    return record")
     scope["KNOWN"] = frozenset(known)
-    exec("\n".join(lines), scope)  # noqa: S102  (our own code, written out as attrs does)
+    exec("\n".join(lines), scope)
     build: Builder = scope["build"]
     return build
+
+
+def _field_lines(field: attrs.Attribute[Any], hint: Any, scope: dict[str, Any]) -> list[str] | None:
+    """The builder's lines setting one field (adding what they use to ``scope``), or None
+    if this module cannot build the field's class."""
+    name = field.name
+    if not field.init or field.alias != name or not name.isidentifier():
+        return None
+    found = _kind(field, hint)
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return None
+    if default is not attrs.NOTHING:
+        try:
+            if callable(field.converter):
+                default = field.converter(default)
+            if field.validator is not None:
+                field.validator(None, field, default)
+        except Exception:
+            return None
+        scope[f"default_{name}"] = default
+    if found is None:
+        return None if default is attrs.NOTHING else [f"    set_({name!r}, default_{name})"]
+    kind, optional, vocabulary = found
+    convert = ""
+    left_alone = optional  # None passes as it is, unread
+    if kind == "vocabulary":
+        scope[f"members_{name}"] = {member.value: member for member in vocabulary}
+        if field.converter is not None:
+            scope[f"convert_{name}"] = field.converter
+            convert = (
+                f"\n    try:\n        v = convert_{name}(v)\n    except Exception:\n"
+                "        return None"
+            )
+        left_alone = False  # None is converted in the read
+    if kind == "evidence":
+        scope["evidence_of"] = fast_builder(Evidence)
+        if scope["evidence_of"] is None:
+            return None
+    read = _READ[kind].format(name=name, convert=convert, optional=optional)
+    read = read.replace("\n", "\n    ")
+    lines = [f"    v = data.get({name!r}, MISSING)"]
+    if default is attrs.NOTHING:
+        lines += ["    if v is MISSING:", "        return None", f"    if True:{read}"]
+    else:
+        lines += ["    if v is MISSING:", f"        v = default_{name}"]
+        lines.append(f"    elif v is not None:{read}" if left_alone else f"    else:{read}")
+    lines.append(f"    set_({name!r}, v)")
+    return lines
 
 
 def fast_builder(cls: type) -> Builder | None:
