@@ -138,7 +138,20 @@ _OBSERVED: Final = ("observed", "on")
 _PERIOD_KEYS: Final = ("start", "end", *_OBSERVED)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _shared_observation(text: str) -> Period:
+    """The observation on the day ``text``, one object for every record that writes it."""
+    return Period.observed(_shared_date(text))
+
+
 def _period(value: object, _: type) -> Period:
+    if type(value) is dict and len(value) == 1:
+        for key, day in value.items():
+            if key in _OBSERVED and type(day) is str:
+                try:
+                    return _shared_observation(day)
+                except ValueError:
+                    pass  # the checks below say what is wrong
     if type(value) is dict and value.keys() <= _START_END:
         start, end = value.get("start"), value.get("end")
         if type(start) is str and (end is None or type(end) is str):

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from libyamodel.io._convert import period_of, shared_text
+from libyamodel.io._convert import _texts, period_of, shared_text
 from libyamodel.model import VOCABULARIES, Evidence, Record
 from libyamodel.model._base import (
     ID_PATTERN,
@@ -53,13 +53,13 @@ def _check_id(value: str) -> bool:
 
 _READ: Final = {
     "id": """
-    if type(v) is not str or not check_id(v):
+    if type(v) is not str or (v not in valid_ids and not check_id(v)):
         return None
-    v = shared_text(v)""",
+    v = texts.get(v) or shared_text(v)""",
     "text": """
     if type(v) is not str or not v.strip():
         return None
-    v = shared_text(v)""",
+    v = texts.get(v) or shared_text(v)""",
     "flag": """
     if type(v) is not bool:
         return None""",
@@ -145,6 +145,8 @@ def _builder(cls: type) -> Builder | None:
         "setter": object.__setattr__,
         "MISSING": _MISSING,
         "check_id": _check_id,
+        "valid_ids": _valid_ids,
+        "texts": _texts,
         "shared_text": shared_text,
         "period_of": period_of,
         "evidence_of": None,
