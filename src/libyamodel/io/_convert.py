@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import attrs
 import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
@@ -97,7 +98,18 @@ def _shared_date(text: str) -> PartialDate:
 def _shared_period(start: str, end: str | None) -> Period:
     """The period from ``start`` to ``end``, one object for every record that writes the same
     bounds (periods are immutable)."""
-    return Period(_shared_date(start), None if end is None else _shared_date(end))
+    first, last = _shared_date(start), None if end is None else _shared_date(end)
+    if not _PLAIN_PERIOD:
+        return Period(first, last)
+    period = object.__new__(Period)
+    object.__setattr__(period, "start", first)
+    object.__setattr__(period, "end", last)
+    period.__attrs_post_init__()  # what Period(first, last) checks, its converters having
+    return period  # nothing to do for PartialDates
+
+
+_PLAIN_PERIOD: Final = [field.name for field in attrs.fields(Period)] == ["start", "end"]
+"""Whether a Period is just its start and end, so that ``_shared_period`` can set them."""
 
 
 def _flag(value: object, _: type) -> bool:

@@ -175,6 +175,8 @@ def _builder(cls: type) -> Builder | None:
             "        return None",
         ]
     lines.append("    return record")
+    if issubclass(cls, Record):
+        known.append("type")  # a record's type is the caller's to check
     scope["KNOWN"] = frozenset(known)
     exec("\n".join(lines), scope)
     build: Builder = scope["build"]
@@ -238,8 +240,9 @@ def fast_builder(cls: type) -> Builder | None:
 
 
 def fast_record(data: Mapping[str, Any], cls: type[Record]) -> Record | None:
-    """``cls`` built from ``data`` (a mapping without its ``type`` key) as the converter
-    builds it, or None where the converter must: an unknown field or kind, a refused value."""
+    """``cls`` built from ``data`` as the converter builds it from ``data`` without its
+    ``type`` key (which the caller has checked), or None where the converter must: an
+    unknown field or kind, a refused value."""
     build = _BUILDERS[cls] if cls in _BUILDERS else fast_builder(cls)
     if build is None or type(data) is not dict:
         return None

@@ -202,6 +202,10 @@ class _Collector:
             )
             self.broken(data)
             return
+        record = fast_record(data, cls)
+        if record is not None:
+            self.records.append((record, origin))
+            return
         known = _FIELD_NAMES[cls]
         fields = dict(data)
         fields.pop("type", None)
@@ -217,10 +221,6 @@ class _Collector:
                         hint=did_you_mean(str(key), known)
                         or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
                     )
-        record = fast_record(fields, cls)
-        if record is not None:
-            self.records.append((record, origin))
-            return
         try:
             record = structure_record(fields, cls)
         except BAD_VALUE as error:
