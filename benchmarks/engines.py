@@ -26,6 +26,7 @@ import pendulum
 import libyamodel as lm
 
 __all__ = [
+    "HISTORY_SQL",
     "DuckDB",
     "Engine",
     "LibyaModel",
@@ -36,6 +37,7 @@ __all__ = [
     "QueryKind",
     "fact_ids",
     "fact_table",
+    "history_sql",
     "recipe",
 ]
 
@@ -260,3 +262,33 @@ def recipe(name: str) -> str:
     if found is None:
         raise LookupError(f"docs/performance.md has no SQL recipe named {name!r}")
     return found.group(1)
+
+
+HISTORY_SQL: Final = """
+WITH f AS (
+    SELECT pos, {lo} AS lo, {hi} AS hi FROM facts
+    WHERE type = 'control_claim' AND key = $key
+      AND {lo} <= {hi} AND {lo} <= $last AND {hi} >= $first
+),
+changes AS (
+    SELECT CAST($first AS INTEGER) AS day
+    UNION SELECT lo FROM f WHERE lo > $first
+    UNION SELECT hi + 1 FROM f WHERE hi < $last
+),
+stretches AS (
+    SELECT day AS first, COALESCE(LEAD(day) OVER (ORDER BY day) - 1, $last) AS last
+    FROM changes
+)
+SELECT s.first, s.last, list(f.pos ORDER BY f.pos) FILTER (WHERE f.pos IS NOT NULL)
+FROM stretches s LEFT JOIN f ON f.lo <= s.first AND s.first <= f.hi
+GROUP BY s.first, s.last ORDER BY s.first
+"""
+"""The history of one place's controllers from ``$first`` to ``$last`` (day numbers): the
+days its answer changes (a window over the change points), each stretch joined to the
+facts in force on its first day. ``{lo}``/``{hi}`` are the bounds of a certainty."""
+
+
+def history_sql(certainty: Certainty) -> str:
+    """:data:`HISTORY_SQL` for one certainty's bounds."""
+    lo, hi = _bounds(certainty)
+    return HISTORY_SQL.format(lo=lo, hi=hi)

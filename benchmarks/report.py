@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from results import BASELINES, BATCH_DAYS, LOAD_STEPS, NEVER_EAGER, Imports, Load, SizeReport
+from results import (
+    BASELINES,
+    BATCH_DAYS,
+    HISTORY_ENGINES,
+    LOAD_STEPS,
+    NEVER_EAGER,
+    Imports,
+    Load,
+    SizeReport,
+)
 
 __all__ = ["Target", "table", "targets", "text_report"]
 
@@ -141,6 +150,18 @@ def _memory_target(loads: Sequence[Load]) -> Target:
     )
 
 
+def _history_target(report: SizeReport | None, workload: str) -> Target:
+    name = (
+        f"{workload}: history of one place over 2011-2025 at 1,000,000 facts"
+        " >= 10x faster than DuckDB's window over change points"
+    )
+    if report is None or not report.histories:
+        return Target(name, "not measured (add 1000000 to --sizes)", None)
+    sets = report.histories
+    measured = ", ".join(f"{s.certainty} {_times(s.speedups['duckdb window'])}" for s in sets)
+    return Target(name, measured, all(s.speedups["duckdb window"] >= 10 for s in sets))
+
+
 def targets(reports: Sequence[SizeReport], imports: Imports) -> list[Target]:
     """Issue 20's targets, checked against this run: those of the succession workload (what
     users do), the naive-scan one of the independent workload (a stress test), loading,
@@ -154,6 +175,7 @@ def targets(reports: Sequence[SizeReport], imports: Imports) -> list[Target]:
             _query_target(reports, "succession", 1_000_000, "duckdb", 35, up_to=LARGE_ANSWER),
             _copy_target(reports, "succession"),
         ]
+        found.append(_history_target(_at(reports, "succession", 1_000_000), "succession"))
     if "independent" in workloads:
         found.append(_query_target(reports, "independent", 100_000, "naive scan", 50))
     loads = [load for report in reports for load in report.loads]
@@ -229,6 +251,30 @@ def text_report(reports: Sequence[SizeReport], imports: Imports, found: list[Tar
                 f"{report.batch.parquet_export:.1f} s",
             ]
             for report in reports
+        ],
+    )
+    histories = table(
+        [
+            "workload",
+            "facts",
+            "certainty",
+            "stretches",
+            "facts/stretch",
+            "libyamodel",
+            *(f"vs {name}" for name in HISTORY_ENGINES[1:]),
+        ],
+        [
+            [
+                report.workload,
+                f"{report.size:,}",
+                s.certainty,
+                f"{s.mean_stretches:,.1f}",
+                f"{s.mean_facts:.2f}",
+                f"{s.seconds['libyamodel'] * 1e3:,.2f} ms",
+                *(_times(s.speedups[name]) for name in HISTORY_ENGINES[1:]),
+            ]
+            for report in reports
+            for s in report.histories
         ],
     )
     builds = table(
@@ -336,6 +382,9 @@ def text_report(reports: Sequence[SizeReport], imports: Imports, found: list[Tar
             f"Batch: claimants(day) for {BATCH_DAYS:,} days against the SQL interval join of"
             " docs/performance.md, in DuckDB over ds.to_parquet (written once, timed apart)\n"
             + batches,
+            "Histories: controllers of one place on every day of 2011-2025 (median time per"
+            " place), and how many times faster than a point query a day and than DuckDB's"
+            " window over change points\n" + histories,
             "Building (median seconds; validation alone: check_records, the validation"
             " from_records does, run on its own with the garbage collector paused; answer"
             " indexes: every group's, both certainties, as first questions build them)\n" + builds,

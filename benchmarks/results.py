@@ -8,10 +8,12 @@ from typing import Final
 __all__ = [
     "BASELINES",
     "BATCH_DAYS",
+    "HISTORY_ENGINES",
     "LOAD_STEPS",
     "NEVER_EAGER",
     "Batch",
     "Build",
+    "HistorySet",
     "Imports",
     "Load",
     "LoadedMemory",
@@ -32,6 +34,8 @@ LOAD_STEPS: Final = {
     "Dataset": "building the Dataset from checked records",
 }
 """The steps of a JSON load timed one by one; the first two are what the others rest on."""
+HISTORY_ENGINES: Final = ("libyamodel", "per-day loop", "duckdb window")
+"""How a place's history is found: the sweep, a point query a day, DuckDB over change points."""
 NEVER_EAGER: Final = ("pandas", "matplotlib", "hypothesis")
 """Modules ``import libyamodel`` must not import."""
 
@@ -126,6 +130,28 @@ class LoadedMemory:
 
 
 @dataclass(frozen=True)
+class HistorySet:
+    """The histories of some places' controllers over every day from ``first`` to ``last``:
+    stretches and facts per history, and seconds per history for each engine."""
+
+    certainty: str
+    places: int
+    first: str
+    last: str
+    mean_stretches: float
+    mean_facts: float
+    """Facts per stretch, over all stretches."""
+    seconds: dict[str, float]
+    speedups: dict[str, float] = field(init=False)
+    """How many times faster libyamodel's history is than each other engine."""
+
+    def __post_init__(self) -> None:
+        mine = self.seconds["libyamodel"]
+        speedups = {name: self.seconds[name] / mine for name in HISTORY_ENGINES[1:]}
+        object.__setattr__(self, "speedups", speedups)
+
+
+@dataclass(frozen=True)
 class Load:
     """Loading one file of control claims with ``lm.load``, the garbage collector on and off."""
 
@@ -173,3 +199,4 @@ class SizeReport:
     queries: list[QuerySet]
     batch: Batch
     loads: list[Load]
+    histories: list[HistorySet] = field(default_factory=list)

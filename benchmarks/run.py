@@ -60,6 +60,7 @@ from engines import (
     QueryKind,
     fact_ids,
     fact_table,
+    history_sql,
     recipe,
 )
 from report import targets, text_report
@@ -68,6 +69,7 @@ from results import (
     NEVER_EAGER,
     Batch,
     Build,
+    HistorySet,
     Imports,
     Load,
     LoadedMemory,
@@ -400,6 +402,113 @@ def batch(dataset: lm.Dataset, naive: NaiveScan, settings: Settings, folder: Pat
     return Batch(len(days), len(rows), library_time, join_time, exported)
 
 
+# -- histories ----------------------------------------------------------------------------
+
+
+HISTORY_SPAN: Final = (datetime.date(2011, 1, 1), datetime.date(2025, 12, 31))
+"""The days a history covers: every day from 2011 to 2025."""
+HISTORY_PLACES: Final = 5
+"""Places whose histories each engine finds, per certainty."""
+
+Stretches = list[tuple[int, int, frozenset[str]]]
+"""A history as first and last day numbers and the ids in force, for comparing engines."""
+
+
+def _library_history(dataset: lm.Dataset, place: str, certainty: Any) -> lm.History[Any]:
+    return dataset.history("controllers", place, between=HISTORY_SPAN, certainty=certainty)
+
+
+def _per_day_history(dataset: lm.Dataset, place: str, certainty: Any) -> list[list[Any]]:
+    """One point query a day, consecutive days with the same answer joined."""
+    first, last = (day.toordinal() for day in HISTORY_SPAN)
+    found: list[list[Any]] = []
+    for number in range(first, last + 1):
+        answer = dataset.controllers(place, datetime.date.fromordinal(number), certainty=certainty)
+        if found and found[-1][2] == answer:
+            found[-1][1] = number
+        else:
+            found.append([number, number, answer])
+    return found
+
+
+def _duckdb_history(duck: DuckDB, place: str, certainty: Any) -> list[Any]:
+    first, last = (day.toordinal() for day in HISTORY_SPAN)
+    return duck.connection.execute(
+        history_sql(certainty), {"key": place, "first": first, "last": last}
+    ).fetchall()
+
+
+def _stretches(name: str, answer: Any, ids: Any) -> Stretches:
+    """An engine's history (in its natural output) as comparable stretches."""
+    if name == "libyamodel":
+        return [(s.first.toordinal(), s.last.toordinal(), fact_ids(s.facts)) for s in answer]
+    if name == "per-day loop":
+        return [(lo, hi, fact_ids(facts)) for lo, hi, facts in answer]
+    return [(lo, hi, frozenset(ids[pos] for pos in (found or ()))) for lo, hi, found in answer]
+
+
+def _naive_history_check(dataset: lm.Dataset, place: str, certainty: str, got: Stretches) -> None:
+    """Each stretch's first and last day against a scan of the place's facts with
+    ``period.truth``: the naive answer."""
+    facts = [f for f in dataset.facts if isinstance(f, lm.ControlClaim) and f.place == place]
+    accepted = {lm.Truth.YES} if certainty == "definite" else {lm.Truth.YES, lm.Truth.MAYBE}
+    for lo, hi, ids in got:
+        for number in (lo, hi):
+            day = datetime.date.fromordinal(number)
+            if fact_ids(f for f in facts if f.period.truth(day) in accepted) != ids:
+                raise Mismatch(f"the history of {place} and the naive scan disagree on {day}")
+
+
+def histories(
+    dataset: lm.Dataset, synthetic: Synthetic, duck: DuckDB, settings: Settings
+) -> list[HistorySet]:
+    """Each certainty's histories of a few places over 2011-2025, found by libyamodel, by a
+    point query a day, and by DuckDB over change points, each timed to its natural output
+    (as point queries are); every answer checked against the others and a naive scan."""
+    places = random.Random(len(dataset.facts)).sample(list(synthetic.places), HISTORY_PLACES)
+    ids = duck.connection.execute("SELECT id FROM facts ORDER BY pos").fetchnumpy()["id"]
+    # Every round, so that one slow spell on a shared machine does not make a median.
+    settings = dataclasses.replace(settings, budget=max(settings.budget, 5.0))
+    found = []
+    for certainty in CERTAINTIES:
+        runs: dict[str, Callable[[str], Any]] = {
+            "libyamodel": functools.partial(_library_history, dataset, certainty=certainty),
+            "per-day loop": functools.partial(_per_day_history, dataset, certainty=certainty),
+            "duckdb window": functools.partial(_duckdb_history, duck, certainty=certainty),
+        }
+        measured = measure(
+            {
+                name: functools.partial(lambda run: [run(place) for place in places], run)
+                for name, run in runs.items()
+            },
+            settings,
+        )
+        answers = {
+            name: [_stretches(name, answer, ids) for answer in result]
+            for name, (_, result) in measured.items()
+        }
+        mine = answers["libyamodel"]
+        for name, theirs in answers.items():
+            for place, ours, other in zip(places, mine, theirs, strict=True):
+                if ours != other:
+                    raise Mismatch(f"{name} and libyamodel disagree on the history of {place}")
+        for place, ours in zip(places, mine, strict=True):
+            _naive_history_check(dataset, place, certainty, ours)
+        stretches = [stretch for history in mine for stretch in history]
+        found.append(
+            HistorySet(
+                certainty=certainty,
+                places=len(places),
+                first=str(HISTORY_SPAN[0]),
+                last=str(HISTORY_SPAN[1]),
+                mean_stretches=len(stretches) / len(places),
+                mean_facts=sum(len(ids) for _, _, ids in stretches) / len(stretches),
+                seconds={name: seconds / len(places) for name, (seconds, _) in measured.items()},
+            )
+        )
+    return found
+
+
 # -- loading ------------------------------------------------------------------------------
 
 
@@ -603,7 +712,7 @@ def import_profile(env: Mapping[str, str], top: int = 12) -> None:
 
 def dataset_benchmarks(
     size: int, workload: str, settings: Settings, folder: Path, profile: bool
-) -> tuple[Build, Memory, list[QuerySet], Batch]:
+) -> tuple[Build, Memory, list[QuerySet], Batch, list[HistorySet]]:
     """Everything measured on one synthetic dataset, which is freed on return."""
     log(f"[{size:,} facts, {workload}] generating and building under tracemalloc")
     synthetic, dataset, memory = build_with_memory(size, workload)
@@ -622,22 +731,32 @@ def dataset_benchmarks(
             profiled(label, functools.partial(_answer_all, library, queries))
     log(f"[{size:,} facts] batch of {BATCH_DAYS:,} days")
     batched = batch(dataset, naive, settings, folder)
+    log(f"[{size:,} facts] histories of {HISTORY_PLACES} places, 2011-2025")
+    histories_found = histories(dataset, synthetic, duck, settings)
+    if profile:
+        place = synthetic.places[0]
+        profiled(
+            f"history of {place}, {size:,} facts",
+            functools.partial(_library_history, dataset, place, "definite"),
+        )
     if profile:
         profiled(
             f"Dataset.from_records, {size:,} facts",
             functools.partial(lm.Dataset.from_records, synthetic.records),
         )
     memory = dataclasses.replace(memory, components_after_queries=index_bytes(dataset))
-    return build, memory, results, batched
+    return build, memory, results, batched, histories_found
 
 
 def run_size(
     size: int, workload: str, settings: Settings, folder: Path, *, profile: bool, load: bool
 ) -> SizeReport:
-    build, memory, queries, batched = dataset_benchmarks(size, workload, settings, folder, profile)
+    build, memory, queries, batched, found = dataset_benchmarks(
+        size, workload, settings, folder, profile
+    )
     gc.collect()
     loads = loading(size, folder, settings, profile) if load else []
-    return SizeReport(workload, size, build, memory, queries, batched, loads)
+    return SizeReport(workload, size, build, memory, queries, batched, loads, found)
 
 
 def environment() -> dict[str, str]:

@@ -43,7 +43,7 @@ __all__ = [
 
 FIRST_DAY = datetime.date(2011, 2, 15)
 LAST_DAY = datetime.date(2025, 6, 30)
-ROLES = ("legislature", "government", "central-bank", "army-command")
+ROLES = ("legislature", "government", "central_bank", "national_army")
 FACT_MIX = (("control", 0.6), ("tenure", 0.3), ("claim", 0.1))
 """Shares of ControlClaim, Tenure and LegitimacyClaim facts."""
 OBSERVED = 0.08

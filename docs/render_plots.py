@@ -19,7 +19,8 @@ IMAGES = Path(__file__).parent / "img"
 
 
 def main() -> None:
-    """Draw the rival legislatures and the control of Sirte, as PNG files."""
+    """Draw the rival legislatures, the control of Sirte and the count of claims to govern,
+    as PNG files."""
     IMAGES.mkdir(exist_ok=True)
     ds = lm.load()
     ax = ds.plot(
@@ -31,6 +32,12 @@ def main() -> None:
     ax.figure.savefig(IMAGES / "legislatures.png", bbox_inches="tight", dpi=90)
     ax = ds.plot("sirte", types=[lm.ControlClaim], title="Who held Sirte")
     ax.figure.savefig(IMAGES / "sirte.png", bbox_inches="tight", dpi=90)
+    history = ds.history("controllers", "sirte", between=("2011", "2025"))
+    ax = history.plot(title="Who held Sirte, day by day")
+    ax.figure.savefig(IMAGES / "sirte-history.png", bbox_inches="tight", dpi=90)
+    governments = ds.history("claimants", between=("2011", "2025"), role="government")
+    ax = governments.plot(kind="count", title="How many bodies claimed to be the government")
+    ax.figure.savefig(IMAGES / "governments-count.png", bbox_inches="tight", dpi=90)
     timeline(ds)
 
 

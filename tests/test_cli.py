@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -58,10 +59,11 @@ def test_a_table_on_a_terminal():
         stream=Terminal(),
     )
     assert status == 0
-    header, rule, row = text.splitlines()
+    header, rule, row, note = text.splitlines()
     assert header.split() == ["fact", "says", "period", "status", "on", "the", "day"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("is-holds-sirte")
+    assert note == "perhaps not all: the data does not claim to be complete here"
 
 
 def test_json_for_scripts():
@@ -217,7 +219,18 @@ def test_validate_json_prints_the_problems_and_exits_1(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("command", [["schema"], ["popolo"], ["claimants", "--on", "2014-11-10"]])
+_FTM = importlib.util.find_spec("followthemoney") is not None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["schema"],
+        ["popolo"],
+        ["claimants", "--on", "2014-11-10"],
+        pytest.param(["ftm"], marks=pytest.mark.skipif(not _FTM, reason="needs the ftm extra")),
+    ],
+)
 def test_a_reader_that_stops_reading_ends_the_command_quietly(command):
     read, write = os.pipe()
     os.close(read)  # as `| head` does once it has read its lines
@@ -242,6 +255,71 @@ def test_a_terminal_shows_names_and_a_pipe_shows_ids():
     assert "claimant=General National Congress" in table
     assert "claimant=general-national-congress" not in table
     assert "claimant=general-national-congress" in piped
+
+
+COVERAGE = (
+    "- type: coverage\n"
+    "  id: legislatures-2011-2012\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2011-01-01, end: 2012-12-31}\n"
+    "  extent: complete\n"
+    "- type: coverage\n"
+    "  id: legislatures-2015-gap\n"
+    "  question: claimants\n"
+    "  role: legislature\n"
+    "  period: {start: 2015-01-01, end: 2015-12-31}\n"
+    "  extent: partial\n"
+    "  note: the GNC's sessions of 2015 are not in the data\n"
+)
+
+
+@pytest.fixture
+def declared(tmp_path):
+    (tmp_path / "coverage.yaml").write_text(COVERAGE, encoding="utf-8")
+    return tmp_path
+
+
+def on_a_terminal(*argv, data):
+    _, text = run(
+        *argv, "--data", str(SMALL), "--data", str(data), "--no-bundled", stream=Terminal()
+    )
+    return text.splitlines()
+
+
+def test_none_only_where_the_data_is_declared_complete(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "legislature", data=declared)
+    assert lines == ["none"]
+    lines = on_a_terminal("claimants", "--on", "2012-09-01", "--role", "legislature", data=declared)
+    assert lines[2].startswith("gnc-claims-legislature")
+    assert lines[3:] == ["complete (declared by legislatures-2011-2012)"]
+
+
+def test_an_empty_answer_nothing_speaks_for_is_none_known(declared):
+    lines = on_a_terminal("claimants", "--on", "2011-06-01", "--role", "government", data=declared)
+    assert lines == ["none known (the data does not claim to be complete here)"]
+
+
+def test_an_answer_in_a_declared_gap_names_the_gap(declared):
+    lines = on_a_terminal("claimants", "--on", "2015-03-01", "--role", "legislature", data=declared)
+    assert lines[-1] == (
+        "not all known: the data is known to be incomplete here: "
+        "the GNC's sessions of 2015 are not in the data (legislatures-2015-gap)"
+    )
+
+
+def test_the_bundled_data_names_its_gaps_on_the_command_line():
+    _, text = run("claimants", "--on", "2014-06-15", "--role", "legislature", stream=Terminal())
+    assert text.startswith("none known: the data is known to be incomplete here: ")
+    assert text.rstrip().endswith("(legislature-claims-2014-06-gap)")
+
+
+def test_a_pipe_and_json_show_the_facts_alone(declared):
+    argv = ("claimants", "--on", "2011-06-01", "--role", "legislature")
+    _, piped = run(*argv, "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert piped == ""
+    _, as_json = run(*argv, "--json", "--data", str(SMALL), "--data", str(declared), "--no-bundled")
+    assert json.loads(as_json) == []
 
 
 @pytest.mark.parametrize(
@@ -269,3 +347,49 @@ def test_geojson_of_no_data_is_an_empty_collection_and_a_bad_day_exits_2(capsys)
     status, text = small("geojson", "--on", "2016-05-32")
     assert status == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_history_prints_one_line_per_stretch():
+    status, text = small("history", "controllers", "sirte", "--between", "2014", "2016")
+    assert status == 0
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert lines[0][:3] == ["2014-01-01", "2014-11-12", "316"]
+    assert ["2014-11-13", "2014-11-13", "1", "ansar-al-sharia", "ansar-holds-sirte"] in lines
+    assert lines[-1][1] == "2016-12-31"
+
+
+def test_history_names_entities_on_a_terminal_and_prints_json():
+    argv = ("history", "controllers", "Sirte", "--between", "2014", "2016", "--possible")
+    status, table = run(*argv, "--data", str(SMALL), "--no-bundled", stream=Terminal())
+    assert status == 0
+    assert "Ansar al-Sharia, Islamic State" in table
+    status, text = small(*argv, "--json")
+    record = json.loads(text)
+    assert (record["question"], record["about"], record["certainty"]) == (
+        "controllers",
+        {"place": "sirte"},
+        "possible",
+    )
+    assert record["stretches"][-1] == {
+        "first": "2015-01-01",
+        "last": "2016-12-31",
+        "days": 731,
+        "in_force": ["ansar-al-sharia", "islamic-state"],
+        "facts": ["ansar-holds-sirte", "is-holds-sirte"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["history", "holders", "--between", "2014", "2016"], "needs the office"),
+        (["history", "claimants", "hor", "--between", "2014", "2016"], "takes no entity"),
+        (["history", "mandates", "--role", "x", "--between", "2014", "2016"], "--role"),
+        (["history", "controllers", "sirte", "--between", "2016", "2014"], "before"),
+        (["history", "controllers", "sirte", "--between", "2014", "14"], "YYYY"),
+    ],
+)
+def test_history_refuses_what_its_question_does_not_take(argv, words, capsys):
+    status, _ = small(*argv)
+    assert status == 2
+    assert words in capsys.readouterr().err

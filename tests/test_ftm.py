@@ -5,8 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime
 import json
-import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -181,23 +179,6 @@ def test_the_command_writes_one_entity_a_line_that_reads_back(tmp_path):
     expected = exported(lm.load(SMALL, bundled=False))
     assert [proxy.to_dict() for proxy in proxies] == expected
     check(expected)
-
-
-def test_the_command_ends_quietly_when_its_reader_stops_reading():
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "libyamodel", "ftm"],
-            stdout=write,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
-    finally:
-        os.close(write)
-    assert done.stderr == ""
-    assert done.returncode == 141
 
 
 def test_a_name_ftm_cannot_keep_becomes_the_id_and_says_so():

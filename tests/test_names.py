@@ -38,9 +38,9 @@ def test_different_names_keep_different_keys():
 
 
 def test_users_extend_the_variants_as_data():
-    rules = DEFAULT_RULES.with_variants({"Sirte": ["Syrte"]})
-    assert rules.key("Syrte") == rules.key("Sirte")
-    assert DEFAULT_RULES.key("Syrte") != DEFAULT_RULES.key("Sirte")
+    rules = DEFAULT_RULES.with_variants({"Ajdabiya": ["Ajdabia"]})
+    assert rules.key("Ajdabia") == rules.key("Ajdabiya")
+    assert DEFAULT_RULES.key("Ajdabia") != DEFAULT_RULES.key("Ajdabiya")
     assert isinstance(rules, NameRules)
     with pytest.raises(ValueError, match="one word"):
         DEFAULT_RULES.with_variants({"two words": ["x"]})

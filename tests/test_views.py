@@ -152,3 +152,45 @@ def test_a_profile_in_jupyter_names_the_body_and_the_parties(ds):
     html = ds.legitimacy("house-of-representatives", "2014-11-10")._repr_html_()
     assert "House of Representatives" in html
     assert "<code>house-of-representatives</code>" not in html
+
+
+def test_html_of_an_answer_says_whether_it_is_complete(ds):
+    html = ds.claimants("2011-01-01")._repr_html_()
+    assert "none known (the data does not claim to be complete here)" in html
+    covered = lm.Dataset.from_records(
+        [
+            *ds,
+            lm.Coverage(
+                id="all-claims",
+                question="claimants",
+                period=lm.Period("2011-01-01", "2011-12-31"),
+                extent="complete",
+            ),
+            lm.Coverage(
+                id="claims-gap",
+                question="claimants",
+                period=lm.Period("2014-09-01", "2014-09-30"),
+                extent="partial",
+                note="<the GNC's claims>",
+            ),
+        ]
+    )
+    assert "<i>none</i>" in covered.claimants("2011-01-01")._repr_html_()
+    gap = covered.claimants("2014-09-15")._repr_html_()
+    assert "not all known: the data is known to be incomplete here" in gap
+    assert "&lt;the GNC&#x27;s claims&gt; (claims-gap)" in gap
+    assert "NO" in gap
+
+
+def test_to_pandas_lists_coverage_records():
+    pytest.importorskip("pandas")
+    frame = lm.load().to_pandas("coverage")
+    assert list(frame.columns) == ["id", "question", "about", "start", "end", "extent", "note"]
+    gap = frame.set_index("id").loc["legislature-claims-2014-06-gap"]
+    assert (gap.question, gap.about, gap.start, gap.end, gap.extent) == (
+        "claimants",
+        "legislature",
+        "2014-06-02",
+        "2014-06-29",
+        "partial",
+    )

@@ -9,6 +9,7 @@ from libyamodel.errors import (
     Problem,
     UnknownId,
     UnknownName,
+    UnknownRole,
 )
 from libyamodel.legitimacy import Assessed, LegitimacyProfile, Rule, Verdict
 from libyamodel.model import (
@@ -17,6 +18,8 @@ from libyamodel.model import (
     Conference,
     ControlClaim,
     ControlExtent,
+    Coverage,
+    CoverageExtent,
     Entity,
     Event,
     EventKind,
@@ -35,9 +38,11 @@ from libyamodel.model import (
     Place,
     PlaceKind,
     Position,
+    Question,
     Recognition,
     Record,
     Response,
+    Roles,
     Ruling,
     Source,
     SourceKind,
@@ -48,7 +53,16 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.names import NameRules
-from libyamodel.store import Certainty, Dataset, EntityRef, Facts, bundled_data_path, load
+from libyamodel.store import (
+    Certainty,
+    Dataset,
+    EntityRef,
+    Facts,
+    History,
+    Stretch,
+    bundled_data_path,
+    load,
+)
 from libyamodel.time import DateFormatError, PartialDate, Period, PeriodError, Precision, Truth
 
 __version__ = "0.1.0"
@@ -62,6 +76,8 @@ __all__ = [
     "Conference",
     "ControlClaim",
     "ControlExtent",
+    "Coverage",
+    "CoverageExtent",
     "DataError",
     "Dataset",
     "DateFormatError",
@@ -73,6 +89,7 @@ __all__ = [
     "Fact",
     "Facts",
     "FieldError",
+    "History",
     "Institution",
     "InstitutionKind",
     "LegitimacyClaim",
@@ -93,21 +110,25 @@ __all__ = [
     "Position",
     "Precision",
     "Problem",
+    "Question",
     "Recognition",
     "Record",
     "Response",
+    "Roles",
     "Rule",
     "Ruling",
     "Source",
     "SourceKind",
     "Stance",
     "Status",
+    "Stretch",
     "Support",
     "SupportKind",
     "Tenure",
     "Truth",
     "UnknownId",
     "UnknownName",
+    "UnknownRole",
     "Verdict",
     "__version__",
     "bundled_data_path",

@@ -12,11 +12,14 @@ from hypothesis import strategies as st
 
 from libyamodel.model import (
     FACT_TYPES,
+    FILTERS,
     Actor,
     ActorKind,
     Conference,
     ControlClaim,
     ControlExtent,
+    Coverage,
+    CoverageExtent,
     Event,
     EventKind,
     Evidence,
@@ -32,6 +35,7 @@ from libyamodel.model import (
     Place,
     PlaceKind,
     Position,
+    Question,
     Recognition,
     Record,
     Response,
@@ -64,6 +68,10 @@ DECISIONS: Final = (*ADVERSE, "the petition is rejected", "the vote stands", "no
 
 PHRASES: Final = ("Tripoli", "the House", "a statement", "Tobruk, 2014", "Ø ص")
 """A few texts, for records whose words do not matter but whose drawing would take time."""
+
+ROLES: Final = ("legislature", "government", "national_army")
+"""The roles generated claims take, and generated coverage is limited to: three words of the
+role vocabulary, few enough that claims to one role often meet."""
 
 _YEAR: Final = datetime.timedelta(days=365)
 
@@ -261,7 +269,7 @@ class Pools:
         parties, places, texts = self.parties, self.places, self.texts
         about = self.subjects if self.subjects is not None else parties
         if kind is LegitimacyClaim:
-            roles = st.sampled_from(["legislature", "government", "national army"])
+            roles = st.sampled_from(ROLES)
             return {**common, "claimant": about, "role": roles, "basis": optional(texts)}
         if kind is Recognition:
             return {**common, "recognizer": parties, "recognized": about, "accepts": self.accepts}
@@ -328,6 +336,30 @@ class Pools:
         raise TypeError(f"no strategy for facts of type {kind.__name__}")
 
 
+def coverage_records(
+    ident: st.SearchStrategy[str],
+    filters: dict[Question, st.SearchStrategy[str]],
+    spans: st.SearchStrategy[Period],
+    texts: st.SearchStrategy[str],
+) -> st.SearchStrategy[Coverage]:
+    """Coverage records for any question, each limited to a value of its filter or not."""
+
+    @st.composite
+    def draw_coverage(draw: st.DrawFn) -> Coverage:
+        question = draw(choice(tuple(Question)))
+        about = draw(optional(filters[question]))
+        return Coverage(
+            id=draw(ident),
+            question=question,
+            period=draw(spans),
+            extent=draw(choice(tuple(CoverageExtent))),
+            note=draw(optional(texts)),
+            **({} if about is None else {FILTERS[question]: about}),
+        )
+
+    return draw_coverage()
+
+
 @st.composite
 def dataset_records(
     draw: st.DrawFn,
@@ -339,10 +371,12 @@ def dataset_records(
     around: datetime.date | None = None,
     kinds: tuple[type[Fact], ...] = FACT_TYPES,
     words: st.SearchStrategy[str] | None = None,
+    max_coverage: int = 0,
 ) -> list[Record]:
     """The records of a referentially valid dataset (see ``strategies.datasets``).
 
-    ``words`` fills names, quotes and other free text (by default, any text).
+    ``words`` fills names, quotes and other free text (by default, any text);
+    up to ``max_coverage`` coverage records speak for its questions.
     """
     words = texts() if words is None else words
     per_type = max(1, max_entities // 5)
@@ -435,4 +469,14 @@ def dataset_records(
             fact = attrs.evolve(fact, extends=extends)
             mandates.append(fact.id)
         records.append(fact)
+    filters = {
+        Question.CLAIMANTS: choice(ROLES),
+        Question.HOLDERS: pools.offices,
+        Question.CONTROLLERS: places,
+        Question.MANDATES: parties,
+        Question.RECOGNITIONS: parties,
+    }
+    for index in range(draw(st.integers(0, max_coverage)) if max_coverage else 0):
+        ident = st.just(f"coverage-{index}")
+        records.append(draw(coverage_records(ident, filters, pools.spans, words)))
     return records

@@ -15,9 +15,10 @@ from typing import Any, Final, TextIO
 from libyamodel.errors import DataError, LibyaModelError, Problem
 from libyamodel.io import json_schema, records_to_yaml, unstructure_record
 from libyamodel.model import Fact, Record
-from libyamodel.store import Dataset, load
+from libyamodel.store import Dataset, Facts, load
 from libyamodel.time import to_date
-from libyamodel.views._common import summary
+from libyamodel.views._common import completeness, name_of, summary
+from libyamodel.views.history import who
 
 __all__ = ["main"]
 
@@ -32,7 +33,8 @@ class _Output:
         self.as_json = as_json
         self.table = not as_json and stream.isatty()
 
-    def rows(self, header: Row, rows: Sequence[Row], records: Sequence[Any]) -> None:
+    def rows(self, header: Row, rows: Sequence[Row], records: Any, note: str | None = None) -> None:
+        """Write the rows; on a terminal, ``note`` follows them (or stands for none)."""
         if self.as_json:
             json.dump(records, self.stream, indent=2, ensure_ascii=False)
             self.stream.write("\n")
@@ -42,7 +44,7 @@ class _Output:
                 self.stream.write("\t".join(row) + "\n")
             return
         if not rows:
-            self.stream.write("(none)\n")
+            self.stream.write(f"{note or '(none)'}\n")
             return
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
         line = "  ".join(f"{{:<{w}}}" for w in widths)
@@ -50,6 +52,8 @@ class _Output:
         self.stream.write("  ".join("-" * w for w in widths) + "\n")
         for row in rows:
             self.stream.write(line.format(*row).rstrip() + "\n")
+        if note:
+            self.stream.write(f"{note}\n")
 
     def text(self, text: str, record: Any) -> None:
         if self.as_json:
@@ -67,7 +71,7 @@ def _plain(record: Record, **extra: Any) -> dict[str, Any]:
     return data
 
 
-def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> None:
+def _facts(out: _Output, ds: Dataset, facts: Facts[Any], on: str | None) -> None:
     day = None if on is None else to_date(on)
     header = ["fact", "says", "period", "status"] + ([] if day is None else ["on the day"])
     rows: list[Row] = []
@@ -82,7 +86,7 @@ def _facts(out: _Output, ds: Dataset, facts: Sequence[Fact], on: str | None) -> 
             truth = fact.period.truth(day)
             rows.append([*row, truth.name])
             records.append(_plain(fact, truth=truth.name))
-    out.rows(header, rows, records)
+    out.rows(header, rows, records, completeness(len(facts), facts.complete, facts.coverage))
 
 
 def _certainty(args: argparse.Namespace) -> Any:
@@ -99,6 +103,63 @@ def _controllers(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     _facts(out, ds, ds.holders(args.office, args.on, certainty=_certainty(args)), args.on)
+
+
+_HISTORY_ENTITY: Final = {"controllers": "PLACE", "territory": "CONTROLLER", "holders": "OFFICE"}
+_HISTORY_OPTIONS: Final = {"role": "claimants", "claimant": "claimants", "holder": "mandates"}
+
+
+def _history_arguments(args: argparse.Namespace) -> None:
+    """Refuse, as a bad argument, an entity or option the question does not take."""
+    needed = _HISTORY_ENTITY.get(args.question)
+    if needed is not None and args.entity is None:
+        raise LibyaModelError(f"history {args.question} needs the {needed.lower()}")
+    if needed is None and args.entity is not None:
+        raise LibyaModelError(f"history {args.question} takes no entity (got {args.entity!r})")
+    for option, question in _HISTORY_OPTIONS.items():
+        if getattr(args, option) is not None and args.question != question:
+            raise LibyaModelError(f"--{option} is for history {question} only")
+
+
+def _history(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    _history_arguments(args)
+    history = ds.history(
+        args.question,
+        args.entity,
+        between=(args.between[0], args.between[1]),
+        role=args.role,
+        claimant=args.claimant,
+        holder=args.holder,
+        certainty=_certainty(args),
+    )
+    names = ds if out.table else None
+    rows: list[Row] = []
+    stretches: list[dict[str, Any]] = []
+    for stretch in history:
+        ids = who(history, stretch)
+        facts = [fact.id for fact in stretch.facts]
+        shown = ", ".join(name_of(ident, names) for ident in ids)
+        rows.append(
+            [str(stretch.first), str(stretch.last), str(stretch.days), shown, ",".join(facts)]
+        )
+        stretches.append(
+            {
+                "first": str(stretch.first),
+                "last": str(stretch.last),
+                "days": stretch.days,
+                "in_force": list(ids),
+                "facts": facts,
+            }
+        )
+    record = {
+        "question": history.question,
+        "about": dict(history.about),
+        "first": str(history.first),
+        "last": str(history.last),
+        "certainty": history.certainty,
+        "stretches": stretches,
+    }
+    out.rows(["first", "last", "days", "in force", "facts"], rows, record)
 
 
 def _timeline(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -235,12 +296,38 @@ def _parser() -> argparse.ArgumentParser:
 
     command("summary", _summary, "counts by record type, date range and sources (default)")
     sub = command("claimants", _claimants, "claims to legitimacy in force on a day", dated)
-    sub.add_argument("--role", help='only claims to this role, e.g. "legislature"')
+    sub.add_argument(
+        "--role",
+        help='only claims to this role, e.g. "legislature" or a synonym such as "parliament" '
+        "(docs/roles.md lists the roles)",
+    )
     command("controllers", _controllers, "who held a place on a day", dated).add_argument(
         "place", help="a place: id, name or alias"
     )
     command("holders", _holders, "who held an office on a day", dated).add_argument(
         "office", help="an office: id, name or alias"
+    )
+    sub = command("history", _history, "how an answer changed: stretches of days with the same one")
+    sub.add_argument(
+        "question", choices=["claimants", "controllers", "territory", "holders", "mandates"]
+    )
+    sub.add_argument(
+        "entity",
+        nargs="?",
+        help="the place, controller or office (controllers, territory, holders)",
+    )
+    sub.add_argument(
+        "--between",
+        nargs=2,
+        required=True,
+        metavar=("FIRST", "LAST"),
+        help="the first and last days, as YYYY-MM-DD, YYYY-MM or YYYY (a whole month or year)",
+    )
+    sub.add_argument("--role", help='claimants: only claims to this role, e.g. "legislature"')
+    sub.add_argument("--claimant", help="claimants: only this body's claims")
+    sub.add_argument("--holder", help="mandates: only this holder's mandates")
+    sub.add_argument(
+        "--possible", action="store_true", help="include facts that may hold (MAYBE), not only YES"
     )
     command("timeline", _timeline, "every fact that names an entity, in date order").add_argument(
         "entity", help="an entity: id, name or alias"

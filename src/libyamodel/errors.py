@@ -19,6 +19,7 @@ __all__ = [
     "Problem",
     "UnknownId",
     "UnknownName",
+    "UnknownRole",
 ]
 
 
@@ -130,6 +131,23 @@ class AmbiguousName(LibyaModelError, LookupError):
         super().__init__(
             f"{name!r} could mean any of {', '.join(self.candidates)}; pass an id instead"
         )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRole(LibyaModelError, ValueError):
+    """A role the role vocabulary does not know; carries the known roles and the nearest."""
+
+    def __init__(self, role: object, known: Iterable[str], suggestions: Iterable[str] = ()) -> None:
+        self.role = role
+        self.known: tuple[str, ...] = tuple(known)
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        message = f"{role!r} is not a role"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        message += f" The roles are: {', '.join(self.known)}."
+        super().__init__(message)
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -35,22 +35,27 @@ VARIANTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
             "khadafi",
             "qathafi",
             "kadafi",
+            "gheddafi",
+            "gueddafi",
         ),
         "sarraj": ("seraj", "serraj", "siraj"),
-        "tobruk": ("tubruq", "tobrouk"),
+        "tobruk": ("tubruq", "tobrouk", "tobruch"),
         "misrata": ("misurata", "misratah", "misrate"),
         "haftar": ("hifter", "hiftar", "heftar", "hefter"),
+        "dbeibah": ("dbeiba", "dbeibeh", "dabaiba"),
+        "bashagha": ("bachagha", "bashaga"),
+        "mishri": ("michri", "mechri"),
         "benghazi": ("banghazi", "bengasi"),
         "zintan": ("zentan",),
         "derna": ("darnah", "darna"),
-        "sirte": ("sirt", "surt"),
+        "sirte": ("sirt", "surt", "syrte"),
         "bayda": ("baida", "beida", "bayida"),
         "ghadames": ("ghadamis",),
         "owbari": ("ubari", "awbari"),
         "thinni": ("thani", "theni"),
         "hassi": ("hasi",),
         "mohammed": ("muhammad", "mohamed", "mohammad", "muhammed", "mohamad"),
-        "muammar": ("moamer", "moammar", "muamar", "moamar"),
+        "muammar": ("moamer", "moammar", "muamar", "moamar", "mouammar"),
         "abdullah": ("abdallah", "abdulla"),
         "salame": ("salameh", "salamah"),
         "fayez": ("fayiz", "faiz"),
@@ -76,6 +81,15 @@ _ARABIC: Final = str.maketrans(
 """Arabic letters written either way in names, folded to one (vowel marks go as accents do)."""
 _ARABIC_ARTICLE: Final = "\u0627\u0644"  # al-, written joined to its word
 
+_LATIN: Final = str.maketrans(
+    {"æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
+    | {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "\u0131": "i", "þ": "th", "Þ": "th"}
+)
+"""Latin letters that Unicode does not split into a base letter and an accent, as é is."""
+
+_MARKS: Final = str.maketrans(dict.fromkeys("'\u2019\u2018\u02bc\u02bf\u02be`\u00b4"))
+"""Apostrophes and the marks for ayn and hamza (d'union, Qur'an, Shaʿb), dropped within words."""
+
 
 _SOUNDS: Final = (("kh", "k"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("gh", "g"), ("ph", "f"))
 _SOUND_LETTERS: Final = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "w": "", "y": ""})
@@ -91,7 +105,7 @@ def _skeleton(word: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_ARABIC))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ARABIC).translate(_LATIN))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -136,7 +150,7 @@ class NameRules:
 
     def words(self, name: str) -> tuple[str, ...]:
         """The folded words of a name, with articles and punctuation removed."""
-        folded = _fold(name).replace("'", "").replace("\u2019", "")
+        folded = _fold(name.translate(_MARKS))
         return tuple(
             self._word_map.get(word, word)
             for word in map(_without_arabic_article, _WORD.findall(folded))

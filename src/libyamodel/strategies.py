@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from libyamodel._strategy_pools import (
     OPEN,
     PHRASES,
+    ROLES,
     Pools,
     choice,
+    coverage_records,
     dataset_records,
     evidence_items,
     optional,
@@ -35,6 +37,7 @@ from libyamodel.model import (
     ActorKind,
     Conference,
     ControlClaim,
+    Coverage,
     Event,
     Evidence,
     Fact,
@@ -48,6 +51,7 @@ from libyamodel.model import (
     Place,
     PlaceKind,
     Position,
+    Question,
     Recognition,
     Response,
     Ruling,
@@ -57,17 +61,19 @@ from libyamodel.model import (
     Support,
     Tenure,
 )
-from libyamodel.store import Dataset, Facts
+from libyamodel.store import Certainty, Dataset, Facts, History, Stretch
 from libyamodel.time import PartialDate, Period, Truth
 
 __all__ = [
     "actors",
     "conferences",
     "control_claims",
+    "coverages",
     "datasets",
     "days",
     "events",
     "evidence",
+    "histories",
     "ids",
     "institutions",
     "legitimacy_claims",
@@ -179,8 +185,10 @@ def datasets(
     max_value: datetime.date = datetime.date(2021, 12, 31),
     focus: int | None = None,
     around: datetime.date | None = None,
+    max_coverage: int = 3,
 ) -> st.SearchStrategy[Dataset]:
-    """Whole, referentially valid datasets: unique ids, every reference resolving.
+    """Whole, referentially valid datasets: unique ids, every reference resolving,
+    with up to ``max_coverage`` coverage records speaking for their questions.
 
     Ids are ``<type>-<n>`` so that shrunk counterexamples read plainly. Two options
     make a dataset dense, so that a rule applied to it meets every case often:
@@ -195,6 +203,8 @@ def datasets(
         )
     if max_facts < 0:
         raise ValueError(f"max_facts must be at least 0, got {max_facts}")
+    if max_coverage < 0:
+        raise ValueError(f"max_coverage must be at least 0, got {max_coverage}")
     _check_bounds(min_value, max_value)
     if focus is not None and not 1 <= focus <= max_entities // 5:
         raise ValueError(
@@ -203,7 +213,12 @@ def datasets(
     if around is not None and not min_value <= around <= max_value:
         raise ValueError(f"around {around} is not between {min_value} and {max_value}")
     records = dataset_records(
-        max_entities, max_facts, (min_value, max_value), focus=focus, around=around
+        max_entities,
+        max_facts,
+        (min_value, max_value),
+        focus=focus,
+        around=around,
+        max_coverage=max_coverage,
     )
     return records.map(Dataset.from_records)
 
@@ -276,6 +291,18 @@ _FACT_STRATEGIES: Final = (
     events,
     memberships,
 )
+
+
+def coverages(
+    min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
+) -> st.SearchStrategy[Coverage]:
+    """Coverage records for every question, some limited by its filter, with free ids."""
+    _check_bounds(min_value, max_value)
+    filters: dict[Question, st.SearchStrategy[str]] = {
+        question: choice(ROLES) if question is Question.CLAIMANTS else ids()
+        for question in Question
+    }
+    return coverage_records(ids(), filters, periods(min_value, max_value), names())
 
 
 def institutions(
@@ -417,6 +444,48 @@ def _fact_tuples(thing: type[Any]) -> st.SearchStrategy[Facts[Any]]:
     return tuples(_facts_named(thing), 3).map(Facts)
 
 
+_HISTORY_QUESTIONS: Final[dict[type[Fact], tuple[str, ...]]] = {
+    LegitimacyClaim: ("claimants",),
+    ControlClaim: ("controllers", "territory"),
+    Tenure: ("holders",),
+    Mandate: ("mandates",),
+}
+_HISTORY_ENTITY: Final = {"controllers": Place, "territory": Actor, "holders": Office}
+
+
+def histories(
+    questions: tuple[str, ...] = ("claimants", "controllers", "territory", "holders", "mandates"),
+) -> st.SearchStrategy[History[Any]]:
+    """Histories of generated datasets: one of ``questions`` (with an entity of the dataset
+    where it takes one) over a window of days, definite or possible."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> History[Any]:
+        dataset = draw(datasets())
+        question = draw(st.sampled_from(questions))
+        first = draw(days(datetime.date(2010, 1, 1), datetime.date(2022, 12, 31)))
+        start = datetime.date(first.year, first.month, first.day)
+        last = draw(days(start, datetime.date(2024, 12, 31)))
+        certainty: Certainty = draw(st.sampled_from(["definite", "possible"]))
+        kind = _HISTORY_ENTITY.get(question)
+        if kind is None:
+            return dataset.history(question, between=(first, last), certainty=certainty)
+        pool = [entity for entity in dataset.entities if isinstance(entity, kind)]
+        entity = draw(st.sampled_from(pool))
+        return dataset.history(question, entity, between=(first, last), certainty=certainty)
+
+    return build()
+
+
+def _histories_of(thing: type[Any]) -> st.SearchStrategy[History[Any]]:
+    (kind,) = getattr(thing, "__args__", (Fact,))
+    return histories(_HISTORY_QUESTIONS.get(kind, (*_HISTORY_ENTITY, "claimants")))
+
+
+def _stretches_of(thing: type[Any]) -> st.SearchStrategy[Stretch[Any]]:
+    return _histories_of(thing).flatmap(lambda history: st.sampled_from(history.stretches))
+
+
 def truths() -> st.SearchStrategy[Truth]:
     """YES, NO and MAYBE."""
     return st.sampled_from(Truth)
@@ -448,6 +517,7 @@ def register() -> None:
         Support: supports(),
         Event: events(),
         Membership: memberships(),
+        Coverage: coverages(),
         Participant: participants(),
         Response: responses(),
         Verdict: verdicts(),
@@ -459,3 +529,5 @@ def register() -> None:
         st.register_type_strategy(cls, strategy)
     st.register_type_strategy(Assessed, _assessed)
     st.register_type_strategy(Facts, _fact_tuples)
+    st.register_type_strategy(History, _histories_of)
+    st.register_type_strategy(Stretch, _stretches_of)

@@ -28,7 +28,7 @@ def walk(value, path="ds"):
 
 
 def assert_deeply_immutable(ds):
-    for root in (ds.entities, ds.facts):
+    for root in (ds.entities, ds.facts, ds.coverage):
         for path, value in walk(root):
             assert not isinstance(value, list | dict | set | bytearray), path
             if isinstance(value, datetime.date):

@@ -510,7 +510,7 @@ def scenarios(
 ) -> Scenario:
     """A dataset spread over one to ``max_files`` files of varied format and layout."""
     ds = draw(dataset if dataset is not None else small_datasets())
-    records = list(ds.entities) + list(ds.facts)
+    records = list(ds)
     order = draw(st.permutations(range(len(records))))
     count = draw(st.integers(1, max_files))
     files: list[FileSpec] = []

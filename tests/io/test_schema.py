@@ -204,6 +204,29 @@ def test_conference_participants_are_ids_or_actor_and_role(
     assert errors(validator, [conference])
 
 
+@pytest.mark.parametrize(
+    ("question", "own", "other"),
+    [
+        ("claimants", "role", "office"),
+        ("holders", "office", "place"),
+        ("mandates", "holder", "role"),
+    ],
+)
+def test_a_coverage_record_takes_its_question_s_filter_only(
+    validator: jsonschema.Draft202012Validator, question: str, own: str, other: str
+):
+    record = {
+        "type": "coverage",
+        "id": "c",
+        "question": question,
+        own: "government",
+        "period": {"start": "2014-01-01", "end": "2014-12-31"},
+        "extent": "complete",
+    }
+    assert errors(validator, [record]) == []
+    assert any("at 0/" + other in text for text in errors(validator, [{**record, other: "x"}]))
+
+
 def date_pattern() -> re.Pattern[str]:
     return re.compile(json_schema()["$defs"]["PartialDate"]["pattern"])
 

@@ -29,14 +29,17 @@ from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
 from libyamodel.io._reading import Document, read
 from libyamodel.model import (
+    DEFAULT_ROLES,
     RECORD_TYPES,
     TARGETS,
     FieldError,
     Record,
+    Roles,
     Target,
     references,
     references_in,
     references_resolve,
+    role_fields,
 )
 
 __all__ = ["DATA_SUFFIXES", "Origin", "check_records", "load_records"]
@@ -303,8 +306,10 @@ def check_records(
     *,
     partial: Sequence[Partial] = (),
     unread: Mapping[Path, frozenset[str] | None] | None = None,
+    roles: Roles = DEFAULT_ROLES,
 ) -> list[Problem]:
-    """Problems across records: ids defined twice, references that do not resolve.
+    """Problems across records: ids defined twice, references that do not resolve, roles
+    the vocabulary does not know.
 
     References to ``failed_ids`` (records already reported as broken) are not
     reported again. ``partial`` records (broken, with the fields that could be read)
@@ -398,7 +403,44 @@ def check_records(
                     record=name,
                     steps=steps_of(path),
                 )
+    for origin, name, field, role in _all_roles(records, partial):
+        if role not in roles:
+            message, hint = _role_problem(role, roles)
+            collector.problem(origin, message, record=name, steps=(field,), hint=hint)
     return collector.problems
+
+
+def _all_roles(
+    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+) -> Iterator[tuple[Origin, str, str, str]]:
+    """Each role a record names, with where it is: whole records, then partial ones."""
+    for record, origin in records:
+        for field in role_fields(type(record)):
+            value = getattr(record, field)
+            if isinstance(value, str):
+                yield origin, f"{record.TYPE} {record.id!r}", field, value
+    for broken in partial:
+        for field in role_fields(broken.cls):
+            value = broken.values.get(field)
+            if isinstance(value, str):
+                yield broken.origin, broken.name, field, value
+
+
+def _role_problem(role: str, roles: Roles) -> tuple[str, str]:
+    """What is wrong with a role the vocabulary does not know, and what to write instead."""
+    word = roles.get(role)
+    if word is not None:
+        return (
+            f"{role!r} is not written as the role vocabulary writes it",
+            f"write {word!r}, the vocabulary's word for it",
+        )
+    near = roles.suggest(role)
+    hint = "did you mean " + ", ".join(near) + "? " if near else ""
+    hint += (
+        f"the roles are {', '.join(roles)}; "
+        "add your own with Roles.with_roles and load(..., roles=...)"
+    )
+    return f"{role!r} is not a role of the vocabulary", hint
 
 
 def _in_order(
@@ -441,11 +483,13 @@ def load_records(
     *,
     context: Sequence[tuple[Record, Origin]] = (),
     limits: Limits = DEFAULT_LIMITS,
+    roles: Roles = DEFAULT_ROLES,
 ) -> list[tuple[Record, Origin]]:
     """Read and check every file under ``paths``; raise one DataError listing all problems.
 
     ``context`` holds records loaded before (the bundled data): new records may
-    refer to them, and may not reuse their ids.
+    refer to them, and may not reuse their ids. ``roles`` is the role vocabulary
+    claims must use.
     """
     collector = _Collector()
     for root in paths:
@@ -486,6 +530,7 @@ def load_records(
         collector.failed_ids,
         partial=[attrs.evolve(p, position=p.position + offset) for p in collector.partial],
         unread=collector.unread,
+        roles=roles,
     )
     problems.sort(key=lambda p: (str(p.file or ""), p.line or 0))
     if problems:

@@ -17,7 +17,16 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from libyamodel.model import RECORD_TYPES, VOCABULARIES, Evidence, Participant, Record
+from libyamodel.model import (
+    DEFAULT_ROLES,
+    FILTERS,
+    RECORD_TYPES,
+    VOCABULARIES,
+    Coverage,
+    Evidence,
+    Participant,
+    Record,
+)
 from libyamodel.model._base import (
     ID_PATTERN,
     QID_PATTERN,
@@ -171,6 +180,8 @@ class _Builder:
             **schema["properties"],
         }
         schema["title"] = f"{cls.TYPE} ({cls.__name__})"
+        if cls is Coverage:
+            schema["allOf"] = _coverage_filters()
         return schema
 
     def object(self, cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
@@ -211,6 +222,11 @@ class _Builder:
             if _is_tuple(hint):
                 return f"A list of ids, each of {target.value}."
             return f"The id of {target.value}."
+        if field.metadata.get("role"):
+            return (
+                f"A word of the role vocabulary: {', '.join(DEFAULT_ROLES)}; "
+                "users may extend it (docs/roles.md)."
+            )
         inner = _without_none(hint)
         if isinstance(inner, type) and issubclass(inner, enum.Enum):
             return f"{_first_paragraph(inner)} One of: {', '.join(m.value for m in inner)}."
@@ -277,6 +293,23 @@ class _Builder:
                 }
             self.defs[name] = schema
         return _ref(name)
+
+
+def _coverage_filters() -> list[dict[str, Any]]:
+    """Each coverage question takes its own filter field and none of the others'."""
+    return [
+        {
+            "if": {"properties": {"question": {"const": question.value}}, "required": ["question"]},
+            "then": {
+                "properties": {
+                    other: {"type": "null", "description": f"not a filter of {question.value}"}
+                    for other in FILTERS.values()
+                    if other != own
+                }
+            },
+        }
+        for question, own in FILTERS.items()
+    ]
 
 
 def _without_none(hint: Any) -> Any:

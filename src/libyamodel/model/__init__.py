@@ -19,6 +19,7 @@ from libyamodel.model._base import (
     references_in,
     references_resolve,
 )
+from libyamodel.model._coverage import FILTERS, Coverage, CoverageExtent, Question
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
 from libyamodel.model._enums import (
     ActorKind,
@@ -48,6 +49,7 @@ from libyamodel.model._facts import (
     Tenure,
 )
 from libyamodel.model._integrity import TARGETS
+from libyamodel.model._roles import DEFAULT_ROLES, ROLES, SYNONYMS, Roles, role_fields
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (Actor, Institution, Place, Office, Source)
 FACT_TYPES: tuple[type[Fact], ...] = (
@@ -74,9 +76,12 @@ VOCABULARIES: tuple[type[enum.StrEnum], ...] = (
     SourceKind,
     Stance,
     Status,
+    Question,
+    CoverageExtent,
 )
+_RECORD_CLASSES: tuple[type[Record], ...] = (*ENTITY_TYPES, *FACT_TYPES, Coverage)
 RECORD_TYPES: Mapping[str, type[Record]] = MappingProxyType(
-    {cls.TYPE: cls for cls in ENTITY_TYPES + FACT_TYPES}
+    {cls.TYPE: cls for cls in _RECORD_CLASSES}
 )
 
 
@@ -90,9 +95,13 @@ def fact_type(kind: str | type[Fact]) -> type[Fact]:
 
 
 __all__ = [
+    "DEFAULT_ROLES",
     "ENTITY_TYPES",
     "FACT_TYPES",
+    "FILTERS",
     "RECORD_TYPES",
+    "ROLES",
+    "SYNONYMS",
     "TARGETS",
     "VOCABULARIES",
     "Actor",
@@ -100,6 +109,8 @@ __all__ = [
     "Conference",
     "ControlClaim",
     "ControlExtent",
+    "Coverage",
+    "CoverageExtent",
     "Entity",
     "Event",
     "EventKind",
@@ -118,9 +129,11 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Position",
+    "Question",
     "Recognition",
     "Record",
     "Response",
+    "Roles",
     "Ruling",
     "Source",
     "SourceKind",
@@ -136,4 +149,5 @@ __all__ = [
     "references",
     "references_in",
     "references_resolve",
+    "role_fields",
 ]

@@ -27,6 +27,7 @@ from libyamodel.model._enums import (
     Position,
     SupportKind,
 )
+from libyamodel.model._roles import ROLE_FIELD
 from libyamodel.time import PartialDate, Period
 
 __all__ = [
@@ -53,12 +54,13 @@ def _optional_extent(value: ControlExtent | str | None) -> ControlExtent | None:
 
 @attrs.frozen(kw_only=True, repr=False)
 class LegitimacyClaim(Fact):
-    """A body's claim to be the legitimate holder of a role such as "legislature"."""
+    """A body's claim to be the legitimate holder of a role such as "legislature"; the role is a
+    word of the role vocabulary (:class:`~libyamodel.Roles`)."""
 
     TYPE: ClassVar[str] = "legitimacy_claim"
 
     claimant: str = attrs.field(validator=is_id, metadata=ref_to(Target.PARTY))
-    role: str = attrs.field(validator=is_text)
+    role: str = attrs.field(validator=is_text, metadata=ROLE_FIELD)
     basis: str | None = attrs.field(default=None, validator=is_optional_text)
     period: Period = attrs.field(validator=_is_period)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, overload
 
 import attrs
 import pendulum
@@ -21,8 +22,10 @@ from libyamodel.io import (
     paused_gc,
 )
 from libyamodel.model import (
+    DEFAULT_ROLES,
     Conference,
     ControlClaim,
+    Coverage,
     Entity,
     Event,
     Fact,
@@ -30,8 +33,10 @@ from libyamodel.model import (
     Mandate,
     Membership,
     NamedEntity,
+    Question,
     Recognition,
     Record,
+    Roles,
     Ruling,
     Source,
     Support,
@@ -46,8 +51,11 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from libyamodel.legitimacy import LegitimacyProfile, Rule, Verdict
+from libyamodel.store._coverage import Completeness
 from libyamodel.store._facts import Certainty, EntityRef, Facts
-from libyamodel.store._index import Indexes, fact_order
+from libyamodel.store._history import History, Stretch, plan
+from libyamodel.store._index import Indexes, fact_order, window
+from libyamodel.store._ranking import rank_names
 
 __all__ = ["Dataset", "indexes_of"]
 
@@ -60,49 +68,74 @@ class Dataset:
 
     Build one with :func:`load` or :meth:`from_records`. A dataset never changes;
     methods that narrow it return a new one. Query results are tuples ordered by
-    the earliest day a fact can start, then by id.
+    the earliest day a fact can start, then by id, each saying whether it is
+    complete (:attr:`Facts.complete`, from the dataset's :attr:`coverage`).
     """
 
-    __slots__ = ("_by_id", "_entities", "_facts", "_index", "_rules")
+    __slots__ = (
+        "_by_id",
+        "_completeness",
+        "_coverage",
+        "_entities",
+        "_facts",
+        "_index",
+        "_roles",
+        "_rules",
+    )
 
     _entities: tuple[Entity, ...]
     _facts: tuple[Fact, ...]
+    _coverage: tuple[Coverage, ...]
+    _completeness: Completeness
     _by_id: dict[str, Record]
     _index: Indexes
     _rules: NameRules
+    _roles: Roles
 
     def __init__(
         self,
         records: Iterable[Record] = (),
         *,
         name_rules: NameRules = DEFAULT_RULES,
+        roles: Roles = DEFAULT_ROLES,
         _checked: bool = False,
     ) -> None:
         with paused_gc():
-            self._build(tuple(records), name_rules, checked=_checked)
+            self._build(tuple(records), name_rules, roles, checked=_checked)
 
-    def _build(self, items: tuple[Record, ...], name_rules: NameRules, *, checked: bool) -> None:
+    def _build(
+        self, items: tuple[Record, ...], name_rules: NameRules, roles: Roles, *, checked: bool
+    ) -> None:
         if not checked:
-            _check(items)
+            _check(items, roles)
+        object.__setattr__(self, "_roles", roles)
         entities = tuple(sorted((r for r in items if isinstance(r, Entity)), key=lambda e: e.id))
         facts = tuple(sorted((r for r in items if isinstance(r, Fact)), key=fact_order))
+        coverage = tuple(sorted((r for r in items if isinstance(r, Coverage)), key=lambda c: c.id))
         object.__setattr__(self, "_entities", entities)
         object.__setattr__(self, "_facts", facts)
+        object.__setattr__(self, "_coverage", coverage)
         by_id = {record.id: record for record in items}
         answer = Facts.naming(MappingProxyType(by_id))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
         object.__setattr__(self, "_index", Indexes.build(entities, facts, name_rules, answer))
+        object.__setattr__(self, "_completeness", Completeness(coverage, answer))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
 
     @classmethod
     def from_records(
-        cls, records: Iterable[Record], *, name_rules: NameRules = DEFAULT_RULES
+        cls,
+        records: Iterable[Record],
+        *,
+        name_rules: NameRules = DEFAULT_RULES,
+        roles: Roles = DEFAULT_ROLES,
     ) -> Self:
-        """A dataset of model objects, validated as a load is: ids unique, references resolve."""
-        return cls(records, name_rules=name_rules)
+        """A dataset of model objects, validated as a load is: ids unique, references resolve,
+        roles in the vocabulary."""
+        return cls(records, name_rules=name_rules, roles=roles)
 
     # -- the records ------------------------------------------------------------------
 
@@ -115,6 +148,17 @@ class Dataset:
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, ordered by the earliest day its period can start, then id."""
         return self._facts
+
+    @property
+    def roles(self) -> Roles:
+        """The role vocabulary the dataset's claims use and its queries accept."""
+        return self._roles
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The coverage records: where the data is declared complete, or known to be partial
+        (ordered by id)."""
+        return self._coverage
 
     def get(self, ident: str, /) -> Record | None:
         """The entity or fact with this id, or ``None``."""
@@ -132,6 +176,7 @@ class Dataset:
     def __iter__(self) -> Iterator[Record]:
         yield from self._entities
         yield from self._facts
+        yield from self._coverage
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -139,10 +184,14 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return self._entities == other._entities and self._facts == other._facts
+        return (
+            self._entities == other._entities
+            and self._facts == other._facts
+            and self._coverage == other._coverage
+        )
 
     def __hash__(self) -> int:
-        return hash((self._entities, self._facts))
+        return hash((self._entities, self._facts, self._coverage))
 
     def __repr__(self) -> str:
         return f"<Dataset: {len(self._entities)} entities, {len(self._facts)} facts>"
@@ -203,23 +252,11 @@ class Dataset:
         return tuple(entity for entity, _ in self._ranked(text, limit))
 
     def _ranked(self, text: str, limit: int) -> list[tuple[Entity, float]]:
-        from rapidfuzz import fuzz, process
-
-        best: dict[str, float] = {}
-        looser = 0.95
-        for query, table, weight in (
-            (self._rules.key(text), self._index.names, 1.0),
-            (self._rules.skeleton(text), self._index.skeletons, looser),
-        ):
-            if not query:
-                continue
-            for key, score, _ in process.extract(
-                query, list(table), scorer=fuzz.WRatio, limit=limit * 4
-            ):
-                for ident in table[key]:
-                    best[ident] = max(best.get(ident, 0.0), score * weight)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(cast(Entity, self._by_id[ident]), score) for ident, score in ranked]
+        tables = (
+            (self._rules.key(text), self._index.names, False),
+            (self._rules.skeleton(text), self._index.skeletons, True),
+        )
+        return rank_names(tables, self._by_id, limit)
 
     def _id(self, entity: EntityRef) -> str:
         return self.resolve(entity).id
@@ -235,29 +272,43 @@ class Dataset:
         certainty: Certainty = "definite",
         naming: Sequence[tuple[tuple[str, ...], EntityRef | None]] = (),
         keep: Callable[[F], bool] | None = None,
+        question: Question | None = None,
+        role: str | None = None,
     ) -> Facts[F]:
-        """The index's answer, with the entities named by any reference resolved to ids."""
+        r"""The index's answer, with the entities named by any reference resolved to ids,
+        saying how complete it is if it answers one of the coverage ``question``\ s."""
         wanted = [(fields, self._id(entity)) for fields, entity in naming if entity is not None]
-        return self._index.query(
+        answer = self._index.query(
             kind, on=on, between=between, certainty=certainty, wanted=wanted, keep=keep
         )
+        if question is None or question not in self._completeness.questions:
+            return answer
+        return self._completeness.judge(answer, question, role, wanted, on=on, between=between)
 
     def claimants(
         self,
-        on: DateLike,
+        on: DateLike | None = None,
         *,
+        between: tuple[DateLike, DateLike] | None = None,
         role: str | None = None,
         claimant: EntityRef | None = None,
         certainty: Certainty = "definite",
     ) -> Facts[LegitimacyClaim]:
-        """Claims to legitimacy in force on ``on``, for one role (such as "legislature") or all,
-        optionally by one claimant."""
+        """Claims to legitimacy in force on ``on`` (or at some time ``between``), for one role
+        (such as "legislature") or all, optionally by one claimant.
+
+        ``role`` is a word of :attr:`roles` or a synonym, in any letter case
+        ("Parliament" is the legislature); another raises :class:`~libyamodel.UnknownRole`.
+        """
+        word = None if role is None else self._roles.word(role)
         return self._query(
             LegitimacyClaim,
-            on=on,
+            **_day_or_window("claimants", on, between),
             certainty=certainty,
             naming=[(("claimant",), claimant)],
-            keep=None if role is None else (lambda claim: claim.role == role),
+            keep=None if word is None else (lambda claim: claim.role == word),
+            question=Question.CLAIMANTS,
+            role=word,
         )
 
     def recognitions(
@@ -274,6 +325,7 @@ class Dataset:
             on=on,
             certainty=certainty,
             naming=[(("recognized",), recognized), (("recognizer",), recognizer)],
+            question=Question.RECOGNITIONS,
         )
 
     def mandates(
@@ -284,27 +336,165 @@ class Dataset:
         certainty: Certainty = "definite",
     ) -> Facts[Mandate]:
         """Mandates in force on a date, or all of them, optionally for one holder."""
-        return self._query(Mandate, on=on, certainty=certainty, naming=[(("holder",), holder)])
+        return self._query(
+            Mandate,
+            on=on,
+            certainty=certainty,
+            naming=[(("holder",), holder)],
+            question=Question.MANDATES,
+        )
 
     def holders(
-        self, office: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        office: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[Tenure]:
-        """Who held ``office`` on ``on``: the tenures in force then."""
-        return self._query(Tenure, on=on, certainty=certainty, naming=[(("office",), office)])
+        """Who held ``office`` on ``on`` (or at some time ``between``): the tenures in force."""
+        return self._query(
+            Tenure,
+            **_day_or_window("holders", on, between),
+            certainty=certainty,
+            naming=[(("office",), office)],
+            question=Question.HOLDERS,
+        )
 
     def controllers(
-        self, place: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        place: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[ControlClaim]:
-        """Who held ``place`` on ``on``: the control claims in force then."""
-        return self._query(ControlClaim, on=on, certainty=certainty, naming=[(("place",), place)])
+        """Who held ``place`` on ``on`` (or at some time ``between``): the control claims in
+        force."""
+        return self._query(
+            ControlClaim,
+            **_day_or_window("controllers", on, between),
+            certainty=certainty,
+            naming=[(("place",), place)],
+            question=Question.CONTROLLERS,
+        )
 
     def territory(
-        self, controller: EntityRef, on: DateLike, *, certainty: Certainty = "definite"
+        self,
+        controller: EntityRef,
+        on: DateLike | None = None,
+        *,
+        between: tuple[DateLike, DateLike] | None = None,
+        certainty: Certainty = "definite",
     ) -> Facts[ControlClaim]:
-        """What ``controller`` held on ``on``: its control claims in force then."""
+        """What ``controller`` held on ``on`` (or at some time ``between``): its control
+        claims in force."""
+        when = _day_or_window("territory", on, between)
         return self._query(
-            ControlClaim, on=on, certainty=certainty, naming=[(("controller",), controller)]
+            ControlClaim,
+            **when,
+            certainty=certainty,
+            naming=[(("controller",), controller)],
+            question=Question.CONTROLLERS,
         )
+
+    @overload
+    def history(
+        self,
+        question: Literal["claimants"],
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[LegitimacyClaim]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["controllers", "territory"],
+        entity: EntityRef,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        certainty: Certainty = "definite",
+    ) -> History[ControlClaim]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["holders"],
+        office: EntityRef,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        certainty: Certainty = "definite",
+    ) -> History[Tenure]: ...
+    @overload
+    def history(
+        self,
+        question: Literal["mandates"],
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Mandate]: ...
+    @overload
+    def history(
+        self,
+        question: str,
+        entity: EntityRef | None = None,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Fact]: ...
+    def history(
+        self,
+        question: str,
+        entity: EntityRef | None = None,
+        /,
+        *,
+        between: tuple[DateLike, DateLike],
+        role: str | None = None,
+        claimant: EntityRef | None = None,
+        holder: EntityRef | None = None,
+        certainty: Certainty = "definite",
+    ) -> History[Any]:
+        """How the answer to ``question`` changed over the days ``between`` (inclusive; a year
+        or month stands for all its days): stretches of days with the same answer.
+
+        The question is "claimants", "controllers" (of a place), "territory" (of a
+        controller), "holders" (of an office) or "mandates", its entity given second and
+        its filters as its point query takes them; each stretch's facts are the point
+        query's answer on every one of its days.
+        """
+        first, last = window(between)
+        kind, wanted, keep, about = plan(
+            question,
+            None if entity is None else self._id(entity),
+            {
+                "role": None if role is None else self._roles.word(role),
+                "claimant": None if claimant is None else self._id(claimant),
+                "holder": None if holder is None else self._id(holder),
+            },
+        )
+        with paused_gc():
+            found = self._index.history(
+                kind,
+                first.toordinal(),
+                last.toordinal(),
+                certainty=certainty,
+                wanted=wanted,
+                keep=keep,
+            )
+            stretches = tuple(
+                Stretch(_day(start), _day(end), answer) for start, end, answer in found
+            )
+        return History(question, about, first, last, certainty, stretches)
 
     def supports(
         self,
@@ -411,6 +601,7 @@ class Dataset:
         Keeps only evidence from sources certainly published on or before ``day``,
         drops facts left with none, and so re-derives every status. A mandate
         whose ``extends`` points to a mandate not yet known loses that link.
+        Coverage records, the curators' declarations, are kept as they are.
         """
         cutoff = to_date(day)
         known_sources = {
@@ -428,7 +619,12 @@ class Dataset:
         for ident, fact in kept.items():
             if isinstance(fact, Mandate) and fact.extends is not None and fact.extends not in kept:
                 kept[ident] = attrs.evolve(fact, extends=None)
-        return Dataset((*self._entities, *kept.values()), name_rules=self._rules, _checked=True)
+        return Dataset(
+            (*self._entities, *kept.values(), *self._coverage),
+            name_rules=self._rules,
+            roles=self._roles,
+            _checked=True,
+        )
 
     def by_wikidata(self, qid: str) -> NamedEntity | None:
         """The entity with this Wikidata item id (such as ``"Q1016"``), or ``None``."""
@@ -489,17 +685,36 @@ class Dataset:
         return tuple(dump_records(self, Path(folder), overwrite=overwrite))
 
 
-def _check(records: Sequence[Record]) -> None:
+def _check(records: Sequence[Record], roles: Roles) -> None:
     problems = [
         Problem(f"expected a libyamodel record, got {type(r).__name__}", record=repr(r)[:60])
         for r in records
-        if not isinstance(r, Entity | Fact)
+        if not isinstance(r, Entity | Fact | Coverage)
     ]
     if problems:
         raise DataError(problems)
-    problems = check_records([(record, Origin()) for record in records])
+    problems = check_records([(record, Origin()) for record in records], roles=roles)
     if problems:
         raise DataError(problems)
+
+
+def _day_or_window(
+    question: str, on: DateLike | None, between: tuple[DateLike, DateLike] | None
+) -> dict[str, Any]:
+    """``on`` or ``between`` as a query takes them, once it is clear exactly one was given."""
+    if (on is None) == (between is None):
+        given = "both" if on is not None else "neither"
+        raise TypeError(
+            f"{question}() needs a day on=... or a window between=(first, last); {given} given"
+        )
+    return {"on": on} if between is None else {"between": between}
+
+
+def _day(number: int) -> pendulum.Date:
+    """The date of a day number (built from its parts: ten times faster than pendulum's own
+    ``fromordinal``)."""
+    day = datetime.date.fromordinal(number)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def indexes_of(dataset: Dataset) -> Indexes:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 import attrs
 import pendulum
 
-from libyamodel.errors import PeriodError
+from libyamodel.errors import DateFormatError, PeriodError
 from libyamodel.model import (
     Entity,
     Fact,
@@ -22,13 +22,13 @@ from libyamodel.model import (
 )
 from libyamodel.names import NameRules
 from libyamodel.store._interval import Budget, Spans
-from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth, to_date
+from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, PartialDate, Truth, to_date
 
 if TYPE_CHECKING:
     pass
 from libyamodel.store._facts import Certainty, Facts
 
-__all__ = ["Indexes", "fact_order"]
+__all__ = ["Indexes", "day_number", "fact_order", "window"]
 
 F = TypeVar("F", bound=Fact)
 
@@ -104,11 +104,38 @@ def _accepted(certainty: Certainty) -> frozenset[Truth]:
     return accepted
 
 
-def _day_number(on: DateLike) -> int:
+def day_number(on: DateLike) -> int:
     """The ordinal of a date argument, without building a pendulum date when given one."""
     if type(on) is pendulum.Date or type(on) is datetime.date:
         return on.toordinal()
     return to_date(on).toordinal()
+
+
+def _bound(value: DateLike, *, end: bool) -> pendulum.Date:
+    """A bound of a window: a day, or all of a year or month given as ``2014`` or
+    ``2014-06`` (from its first day, or to its last)."""
+    if not isinstance(value, str) or len(value) == 10:
+        return to_date(value)
+    try:
+        partial = PartialDate.parse(value)
+    except DateFormatError:
+        partial = None
+    if partial is None or str(partial) != value:
+        raise DateFormatError(
+            f"{value!r} is not a day, a month or a year; write YYYY-MM-DD, YYYY-MM or YYYY"
+        )
+    return partial.latest if end else partial.earliest
+
+
+def window(between: tuple[DateLike, DateLike]) -> tuple[pendulum.Date, pendulum.Date]:
+    """The first and last days of ``between=(a, b)``, inclusive: a year or month as ``a``
+    starts on its first day, as ``b`` ends on its last."""
+    if not isinstance(between, tuple | list) or len(between) != 2:
+        raise TypeError(f"between must be a pair (first, last), got {between!r}")
+    first, last = _bound(between[0], end=False), _bound(between[1], end=True)
+    if first > last:
+        raise PeriodError(f"between ends ({last}) before it starts ({first})")
+    return first, last
 
 
 @attrs.frozen
@@ -178,7 +205,8 @@ class Indexes:
                 name_key = rules.key(spelling)
                 if name_key:
                     names[name_key].add(entity.id)
-                    skeletons[rules.skeleton(spelling)].add(entity.id)
+                    if not _is_acronym(spelling):
+                        skeletons[rules.skeleton(spelling)].add(entity.id)
         budget = Budget(_SNAPSHOT_SLOTS * len(facts) + 4096)
 
         def spans(entries: list[_Entry], slack: int = 1024) -> Spans[Fact]:
@@ -234,7 +262,7 @@ class Indexes:
             spans = [self.type_spans.get(kind)]
         candidates: Sequence[Fact]
         if on is not None:
-            day = _day_number(on)
+            day = day_number(on)
             definite = certainty == "definite"
             found = [g.at(day, definite=definite) for g in spans if g]
             if len(found) == 1:
@@ -244,9 +272,7 @@ class Indexes:
             else:
                 candidates = self.in_order([self.rank[f.id] for f in g] for g in found)
         elif between is not None:
-            first, last = to_date(between[0]), to_date(between[1])
-            if first > last:
-                raise PeriodError(f"between ends ({last}) before it starts ({first})")
+            first, last = window(between)
             touching = self.in_order(
                 g.touching(first.toordinal(), last.toordinal()) for g in spans if g
             )
@@ -281,6 +307,34 @@ class Indexes:
             _day(certain_last),
         )
 
+    def history(
+        self,
+        kind: type[F],
+        first: int,
+        last: int,
+        *,
+        certainty: Certainty = "definite",
+        wanted: tuple[str, str] | None = None,
+        keep: Callable[[F], bool] | None = None,
+    ) -> list[tuple[int, int, Facts[F]]]:
+        """The stretches of days ``first..last`` (day numbers) over which :meth:`query`'s
+        answer on a day stays the same: each first and last day and that answer."""
+        _accepted(certainty)
+        if wanted is None:
+            spans = self.type_spans.get(kind)
+        else:
+            spans = self.field_spans.get((kind, *wanted))
+        if spans is None:
+            return [(first, last, cast("Facts[F]", self.answer(())))]
+        changes = spans.stretches(
+            first, last, definite=certainty == "definite", keep=cast("Callable[[Fact], bool]", keep)
+        )
+        ends = [day - 1 for day, _ in changes[1:]] + [last]
+        return [
+            (day, end, cast("Facts[F]", answer))
+            for (day, answer), end in zip(changes, ends, strict=True)
+        ]
+
     def in_order(self, groups: Iterable[list[int]]) -> list[Fact]:
         """The facts with these ranks, in order, each once."""
         listed = list(groups)
@@ -306,6 +360,13 @@ def _names(fact: Fact, fields: tuple[str, ...], ident: str) -> bool:
         ):
             return True
     return False
+
+
+def _is_acronym(spelling: str) -> bool:
+    """An acronym such as GNA or U.S., which is matched as written and never by its sound:
+    the skeleton of CNT is that of Conte."""
+    letters = spelling.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 6
 
 
 def fact_order(fact: Fact) -> tuple[object, str]:

@@ -18,7 +18,7 @@ on a group picks, by size, how the group answers:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Generic, TypeVar
 
@@ -346,6 +346,45 @@ class Spans(Generic[T]):
             ) or _Stabbed(spans, values, self._pack)
         self._answers[definite] = answers
         return answers.at(day)
+
+    def stretches(
+        self, lo: int, hi: int, *, definite: bool, keep: Callable[[T], bool] | None = None
+    ) -> list[tuple[int, tuple[T, ...]]]:
+        """The days of ``[lo, hi]`` on which the answer of :meth:`at` changes, each with the
+        answer from then on (values passing ``keep``), the first being ``lo``.
+
+        One sweep over the group's change points: each fact enters on the first day it is
+        in force and leaves the day after its last, so every listed day changes the answer.
+        """
+        values, pack = self._values, self._pack
+        first, last = (2, 3) if definite else (0, 1)
+        in_force: list[int] = []
+        starting: dict[int, list[int]] = {}
+        ending: dict[int, list[int]] = {}
+        for entry in self._entries:
+            start, end, rank = entry[first], entry[last], entry[4]
+            if (
+                start > end
+                or start > hi
+                or end < lo
+                or (keep is not None and not keep(values[rank]))
+            ):
+                continue
+            if start <= lo:
+                in_force.append(rank)
+            else:
+                starting.setdefault(start, []).append(rank)
+            if end < hi:
+                ending.setdefault(end + 1, []).append(rank)
+        in_force.sort()
+        found = [(lo, pack([values[rank] for rank in in_force]))]
+        for day in sorted(starting.keys() | ending.keys()):
+            for rank in ending.get(day, ()):
+                del in_force[bisect_left(in_force, rank)]
+            for rank in starting.get(day, ()):
+                insort(in_force, rank)
+            found.append((day, pack([values[rank] for rank in in_force])))
+        return found
 
     def touching(self, lo: int, hi: int) -> list[int]:
         """The ranks of the facts whose possible days overlap ``[lo, hi]``, in no order."""

@@ -16,9 +16,7 @@ from libyamodel.io import (
     load_records,
     paused_gc,
 )
-from libyamodel.model import (
-    Record,
-)
+from libyamodel.model import DEFAULT_ROLES, Record, Roles
 from libyamodel.names import DEFAULT_RULES, NameRules
 
 if TYPE_CHECKING:
@@ -52,11 +50,14 @@ def load(
     bundled: bool = True,
     name_rules: NameRules = DEFAULT_RULES,
     limits: Limits = DEFAULT_LIMITS,
+    roles: Roles = DEFAULT_ROLES,
 ) -> Dataset:
     """Load the bundled dataset, a user's files or folders, or both merged.
 
     User facts may refer to bundled entities; an id defined twice is an error.
     ``limits`` bounds file size, text length, nesting and record count.
+    ``roles`` is the role vocabulary: the bundled one, or one extended with
+    :meth:`Roles.with_roles` for roles of the user's own data.
     Every problem in every file is reported at once in a
     :class:`~libyamodel.DataError`; nothing half-loaded is returned.
     """
@@ -66,14 +67,14 @@ def load(
     if not paths:
         if not bundled:
             raise ValueError("nothing to load: pass a path, or leave bundled=True")
-        if name_rules is DEFAULT_RULES:
+        if name_rules is DEFAULT_RULES and roles is DEFAULT_ROLES:
             return _bundled_dataset()
         records: Iterable[Record] = (record for record, _ in _bundled_records())
-        return Dataset(records, name_rules=name_rules, _checked=True)
+        return Dataset(records, name_rules=name_rules, roles=roles, _checked=True)
     context = _bundled_records() if bundled else ()
     with paused_gc():
-        user = load_records(paths, context=context, limits=limits)
+        user = load_records(paths, context=context, limits=limits, roles=roles)
         merged = [record for record, _ in (*context, *user)]
         # Let the files' parsed data go before the collector can walk it.
         del user
-        return Dataset(merged, name_rules=name_rules, _checked=True)
+        return Dataset(merged, name_rules=name_rules, roles=roles, _checked=True)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
-from libyamodel.model import Entity, Fact, Record, Status, headline
+from libyamodel.model import Coverage, Entity, Fact, Record, Status, headline
 from libyamodel.time import MAX_DATE, MIN_DATE, Truth
 
 __all__ = [
     "COLOURS",
+    "NOT_CLAIMED",
     "TRUTH_COLOURS",
     "Records",
+    "completeness",
+    "containing",
     "finite",
     "name_of",
     "summary",
@@ -42,6 +45,26 @@ TRUTH_COLOURS: Final[Mapping[Truth, str]] = {
 """The colour of each truth value."""
 
 
+NOT_CLAIMED: Final = "the data does not claim to be complete here"
+"""What an answer no coverage record speaks for says of itself."""
+
+
+def completeness(count: int, complete: Truth, coverage: Sequence[Coverage] = ()) -> str:
+    """What a reader is told of an answer of ``count`` facts: "none" only where the data
+    is declared complete; otherwise that nothing is known, or the gap a curator named."""
+    if complete is Truth.YES:
+        if count == 0:
+            return "none"
+        return f"complete (declared by {', '.join(record.id for record in coverage)})"
+    if complete is Truth.NO:
+        gaps = "; ".join(
+            f"{record.note} ({record.id})" if record.note else record.id for record in coverage
+        )
+        found = "none known" if count == 0 else "not all known"
+        return f"{found}: the data is known to be incomplete here: {gaps}"
+    return f"none known ({NOT_CLAIMED})" if count == 0 else f"perhaps not all: {NOT_CLAIMED}"
+
+
 def finite(day: datetime.date) -> datetime.date | None:
     """A bound as a plain date, or ``None`` for an open one (on or before / after, not ended)."""
     if day in (MIN_DATE, MAX_DATE):
@@ -67,3 +90,16 @@ def summary(fact: Fact, records: Records | None = None) -> str:
     if parts and parts[0][0] == "name":
         return parts[0][1]
     return " ".join(f"{field}={value}" for field, value in parts)
+
+
+def containing(first: datetime.date, last: datetime.date) -> str | None:
+    """The smallest calendar date (a day, ``YYYY-MM`` or ``YYYY``) holding every day from
+    ``first`` to ``last``, as exports that take ISO 8601 prefixes write dates; ``None`` if
+    they lie in different years."""
+    if first == last:
+        return f"{first.year:04d}-{first.month:02d}-{first.day:02d}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None

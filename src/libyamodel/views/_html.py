@@ -8,9 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libyamodel.model import Evidence, Fact, Record, Status, headline
+from libyamodel.model import Coverage, Evidence, Fact, Record, Status, headline
 from libyamodel.time import PartialDate, Period, Truth
-from libyamodel.views._common import COLOURS, TRUTH_COLOURS, Records, finite, name_of
+from libyamodel.views._common import (
+    COLOURS,
+    TRUTH_COLOURS,
+    Records,
+    completeness,
+    finite,
+    name_of,
+)
 
 if TYPE_CHECKING:
     from libyamodel.legitimacy import Assessed, LegitimacyProfile, Verdict
@@ -136,10 +143,14 @@ def facts_html(
     truths: Sequence[Truth] | None = None,
     *,
     names: Records | None = None,
+    complete: Truth | None = None,
+    gaps: Sequence[Coverage] = (),
 ) -> str:
     """Facts as a table: id, what it says, period, status (and truth on a date if given).
 
     With ``names`` (a dataset's records by id), entities are shown by name, not id.
+    With ``complete`` (a query's answer's), a line says whether the answer is complete,
+    from the coverage records in ``gaps``: "none" only for a complete empty answer.
     """
     header = ["fact", "says", "period", "status"] + ([] if truths is None else ["truth"])
     rows = []
@@ -153,7 +164,12 @@ def facts_html(
         if truths is not None:
             row.append(truth_badge(truths[index]))
         rows.append(row)
-    return f"<div><b>{len(facts)} facts</b>{_table(header, rows)}</div>"
+    said = (
+        ""
+        if complete is None
+        else f" {truth_badge(complete)} <i>{_e(completeness(len(facts), complete, gaps))}</i>"
+    )
+    return f"<div><b>{len(facts)} facts</b>{said}{_table(header, rows)}</div>"
 
 
 def dataset_html(dataset: Dataset) -> str:

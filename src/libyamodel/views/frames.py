@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from libyamodel.model import FACT_TYPES, Entity, Fact, Participant, Response, fact_type
+from libyamodel.model import (
+    FACT_TYPES,
+    Coverage,
+    Entity,
+    Fact,
+    Participant,
+    Response,
+    fact_type,
+)
 from libyamodel.store import indexes_of
 from libyamodel.time import PartialDate
 from libyamodel.views._common import finite
@@ -24,7 +32,16 @@ if TYPE_CHECKING:
 
     from libyamodel.store import Dataset
 
-__all__ = ["ENTITIES", "IN_FORCE_COLUMNS", "entity_rows", "fact_rows", "to_pandas", "to_parquet"]
+__all__ = [
+    "COVERAGE",
+    "ENTITIES",
+    "IN_FORCE_COLUMNS",
+    "coverage_rows",
+    "entity_rows",
+    "fact_rows",
+    "to_pandas",
+    "to_parquet",
+]
 
 _SKIP = frozenset({"id", "note", "evidence", "period", "date"})
 _DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
@@ -63,6 +80,29 @@ def entity_rows(entities: Iterable[Entity]) -> list[dict[str, Any]]:
             "aliases": list(getattr(entity, "aliases", ())),
         }
         for entity in entities
+    ]
+
+
+COVERAGE = "coverage"
+"""The table name that asks :func:`to_pandas` for the coverage records."""
+
+_COVERAGE_COLUMNS = ("id", "question", "about", "start", "end", "extent", "note")
+
+
+def coverage_rows(records: Iterable[Coverage]) -> list[dict[str, Any]]:
+    """One plain mapping per coverage record: its question, the filter's value, its period
+    as written, its extent and note."""
+    return [
+        {
+            "id": record.id,
+            "question": record.question.value,
+            "about": record.about,
+            "start": str(record.period.start),
+            "end": None if record.period.end is None else str(record.period.end),
+            "extent": record.extent.value,
+            "note": record.note,
+        }
+        for record in records
     ]
 
 
@@ -110,7 +150,8 @@ def _columns(kinds: Iterable[builtins.type[Fact]]) -> list[str]:
 
 def to_pandas(dataset: Dataset, kind: str | builtins.type[Fact] | None = None) -> pandas.DataFrame:
     """A DataFrame with one row per fact (of one type, or all), or, for ``"entity"``, per
-    entity (id, type, name, kind, aliases), to join ids to names.
+    entity (id, type, name, kind, aliases), to join ids to names, or, for ``"coverage"``,
+    per coverage record.
 
     Bound columns are ``datetime64[s]``; an open bound (on or before / after, or
     not ended) is ``NaT``.
@@ -120,6 +161,8 @@ def to_pandas(dataset: Dataset, kind: str | builtins.type[Fact] | None = None) -
 
     if kind == ENTITIES:
         return pd.DataFrame(entity_rows(dataset.entities), columns=list(_ENTITY_COLUMNS))
+    if kind == COVERAGE:
+        return pd.DataFrame(coverage_rows(dataset.coverage), columns=list(_COVERAGE_COLUMNS))
     cls = None if kind is None else fact_type(kind)
     facts = [fact for fact in dataset.facts if cls is None or isinstance(fact, cls)]
     frame = pd.DataFrame(fact_rows(facts, dataset))

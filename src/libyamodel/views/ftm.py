@@ -37,7 +37,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.time import PartialDate, Period
-from libyamodel.views._common import name_of, summary
+from libyamodel.views._common import containing, name_of, summary
 
 if TYPE_CHECKING:
     from followthemoney.model import Model
@@ -117,14 +117,7 @@ def ftm_date(date: PartialDate | None) -> str | None:
     """
     if date is None:
         return None
-    first, last = date.earliest, date.latest
-    if first == last:
-        return f"{first.year:04d}-{first.month:02d}-{first.day:02d}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.year:04d}-{first.month:02d}"
-    if first.year == last.year:
-        return f"{first.year:04d}"
-    return None
+    return containing(date.earliest, date.latest)
 
 
 def _model() -> Model:

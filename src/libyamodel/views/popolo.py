@@ -11,7 +11,6 @@ fields named ``libyamodel_*``, which Popolo's schemas allow (they set no
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -26,6 +25,7 @@ from libyamodel.model import (
     Tenure,
 )
 from libyamodel.time import PartialDate, Period
+from libyamodel.views._common import containing
 
 if TYPE_CHECKING:
     from libyamodel.store import Dataset
@@ -57,17 +57,6 @@ EXTENSION: Final = "libyamodel"
 _WIKIDATA_URL: Final = "https://www.wikidata.org/wiki/"
 
 
-def _containing(first: datetime.date, last: datetime.date) -> str | None:
-    """The smallest Popolo date (a day, month or year) holding every day from first to last."""
-    if first == last:
-        return f"{first.year:04d}-{first.month:02d}-{first.day:02d}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.year:04d}-{first.month:02d}"
-    if first.year == last.year:
-        return f"{first.year:04d}"
-    return None
-
-
 def popolo_date(date: PartialDate | None) -> str | None:
     """A partial date as Popolo's ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or ``None``.
 
@@ -79,7 +68,7 @@ def popolo_date(date: PartialDate | None) -> str | None:
     """
     if date is None:
         return None
-    return _containing(date.earliest, date.latest)
+    return containing(date.earliest, date.latest)
 
 
 def popolo_dates(period: Period) -> tuple[str | None, str | None]:
@@ -90,10 +79,10 @@ def popolo_dates(period: Period) -> tuple[str | None, str | None]:
     from 12 June to 31 October 2014, so its ``start_date`` is ``2014`` although
     ``2014-06-12..`` alone has none. A period not ended has no ``end_date``.
     """
-    start = _containing(period.start.earliest, period.certain_from)
+    start = containing(period.start.earliest, period.certain_from)
     if period.end is None:
         return start, None
-    return start, _containing(period.certain_until, period.end.latest)
+    return start, containing(period.certain_until, period.end.latest)
 
 
 def _period_text(period: Period) -> dict[str, str | None]:
