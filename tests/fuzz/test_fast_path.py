@@ -26,7 +26,7 @@ FUZZ = dm.FUZZ
 def _outcome(folder: Path, *, fast: bool) -> lm.Dataset | lm.DataError:
     if fast:
         return dm.load_outcome(folder)
-    with mock.patch("libyamodel.io._load.fast_record", return_value=None):
+    with mock.patch("libyamodel.io._fast.fast_record", return_value=None):
         return dm.load_outcome(folder)
 
 

@@ -23,7 +23,6 @@ from libyamodel.io._convert import (
     structure_record,
     structure_value,
 )
-from libyamodel.io._fast import fast_record
 from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
@@ -50,6 +49,13 @@ _SUGGESTIONS: Final = 200
 _FIELD_NAMES: Final = {
     cls: frozenset(field.name for field in attrs.fields(cls)) for cls in RECORD_TYPES.values()
 }
+
+
+def _quick_path() -> Callable[[Mapping[str, Any], type[Record]], Record | None]:
+    """``_fast.fast_record``, imported when a load first needs it, not with the package."""
+    from libyamodel.io._fast import fast_record
+
+    return fast_record
 
 
 def _leaves(
@@ -102,6 +108,8 @@ class _Collector:
     partial: list[Partial] = attrs.Factory(list)
     unread: dict[Path, frozenset[str] | None] = attrs.Factory(dict)
     """Files that did not parse, each with the words it holds (None: it might hold any)."""
+    quick: Callable[[Mapping[str, Any], type[Record]], Record | None] = attrs.Factory(_quick_path)
+    """Builds the common records quicker, or answers None (see ``_fast``)."""
 
     def broken(self, data: Mapping[Any, Any]) -> None:
         """Note a record that could not be read at all, so that references to it are not
@@ -205,7 +213,7 @@ class _Collector:
             )
             self.broken(data)
             return
-        record = fast_record(data, cls)
+        record = self.quick(data, cls)
         if record is not None:
             self.records.append((record, origin))
             return
