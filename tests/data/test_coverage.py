@@ -116,3 +116,30 @@ def test_every_envoy_of_the_complete_stretches_is_there(ds):
         "hanna-tetteh",
     }
     assert ds.holders(SRSG, datetime.date(2014, 9, 1)).complete is YES
+
+
+def test_a_window_is_complete_only_if_every_day_of_it_is(ds):
+    assert ds.claimants(between=("2022", "2023"), role="government").complete is lm.Truth.YES
+    assert ds.claimants(between=("2014-06", "2014-07"), role="legislature").complete is (
+        lm.Truth.NO
+    )
+    assert ds.claimants(between=("2016", "2017"), role="government").complete is lm.Truth.NO
+    assert ds.claimants(between=("2019", "2020"), role="government").complete is lm.Truth.MAYBE
+
+
+def test_each_stretch_of_a_history_says_whether_it_is_complete(ds):
+    history = ds.history("claimants", between=("2014-05", "2014-07"), role="legislature")
+    verdicts = {(str(s.first), str(s.last)): s.complete for s in history}
+    assert lm.Truth.NO in verdicts.values()  # the June 2014 gap
+    for stretch in history:
+        days = (stretch.first, stretch.last)
+        answers = [ds.claimants(day, role="legislature").complete for day in days]
+        if stretch.complete is lm.Truth.YES:
+            assert answers == [lm.Truth.YES, lm.Truth.YES]
+        if lm.Truth.NO in answers:
+            assert stretch.complete is lm.Truth.NO
+    whole = ds.history("claimants", between=("2022", "2023"), role="government")
+    assert {s.complete for s in whole} == {lm.Truth.YES}
+    assert {s.complete for s in ds.history("controllers", "sirte", between=("2016", "2016"))} == {
+        lm.Truth.MAYBE
+    }

@@ -1010,6 +1010,7 @@ INVALID_DATES = [
     "MMXIV",
     "2014-06-25 12:00",
 ]
+_WHOLE_NUMBERS = frozenset({"2014.0", "1e3"})
 _DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)")
 
 
@@ -1025,7 +1026,9 @@ def invalid_date(draw: st.DrawFn, sc: Scenario, index: int) -> Damage:
     ]
     slot = pick(draw, candidates)
     text = draw(st.sampled_from(INVALID_DATES))
-    unquoted = draw(st.booleans())
+    # Unquoted, a whole number in decimal form is a number, read as a year (as JSON readers
+    # read 2014.0 as 2014): only its quoted text is an invalid date.
+    unquoted = draw(st.booleans()) and text not in _WHOLE_NUMBERS
     put_at(plain, slot.steps, Plain(text) if unquoted else text)
     damage = _damage(
         f"{slot.path} set to {text!r} ({'unquoted' if unquoted else 'quoted'})",

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 
 from libyamodel.model import FILTERS, Coverage, Fact, Question
 from libyamodel.store._facts import Facts
-from libyamodel.store._index import day_number
+from libyamodel.store._index import day_number, window
 from libyamodel.time import MAX_DATE, MIN_DATE, DateLike, Truth
 
 __all__ = ["Completeness"]
@@ -103,11 +103,11 @@ class Completeness:
         if on is not None:
             judged = self.on(question, about, day_number(on), narrowed=narrowed)
         else:
-            first, last = (
-                (_FIRST_DAY, _LAST_DAY)
-                if between is None
-                else (day_number(between[0]), day_number(between[1]))
-            )
+            if between is None:
+                first, last = _FIRST_DAY, _LAST_DAY
+            else:
+                start, end = window(between)
+                first, last = start.toordinal(), end.toordinal()
             judged = self.answer(question, about, first, last, narrowed=narrowed)
         return answer if judged is None else cast("Facts[F]", judged(answer))
 

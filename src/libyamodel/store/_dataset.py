@@ -477,7 +477,11 @@ class Dataset:
             question,
             None if entity is None else self._id(entity),
             {
-                "role": None if role is None else self._roles.word(role),
+                "role": (
+                    self._roles.word(role)
+                    if isinstance(role, str) and question == "claimants"
+                    else role  # plan() refuses a role the question does not take
+                ),
                 "claimant": None if claimant is None else self._id(claimant),
                 "holder": None if holder is None else self._id(holder),
             },
@@ -492,9 +496,29 @@ class Dataset:
                 keep=keep,
             )
             stretches = tuple(
-                Stretch(_day(start), _day(end), answer) for start, end, answer in found
+                Stretch(_day(start), _day(end), self._judged(question, about, start, end, answer))
+                for start, end, answer in found
             )
         return History(question, about, first, last, certainty, stretches)
+
+    def _judged(
+        self,
+        question: str,
+        about: tuple[tuple[str, str], ...],
+        first: int,
+        last: int,
+        answer: Facts[F],
+    ) -> Facts[F]:
+        """A history's answer over days ``first..last`` saying whether it is complete on all
+        of them, as the point query's answer says it for its day."""
+        asked = Question.CONTROLLERS if question == "territory" else Question(question)
+        if asked not in self._completeness.questions:
+            return answer
+        role = dict(about).get("role")
+        wanted = [((name,), value) for name, value in about if name != "role"]
+        return self._completeness.judge(
+            answer, asked, role, wanted, on=None, between=(_day(first), _day(last))
+        )
 
     def supports(
         self,

@@ -14,7 +14,7 @@ import pendulum
 from libyamodel.model import ControlClaim, Fact, LegitimacyClaim, Mandate, Tenure
 from libyamodel.store._facts import Certainty, Facts
 from libyamodel.store._index import fact_order
-from libyamodel.time import DateLike, to_date
+from libyamodel.time import DateLike, Truth, to_date
 
 if TYPE_CHECKING:
     import pandas
@@ -52,8 +52,12 @@ class Stretch(Generic[F]):
     first: pendulum.Date
     last: pendulum.Date
     facts: Facts[F]
-    # Coverage (issue 18) will add ``complete: Truth`` here: YES where the data is declared
-    # complete for the question on every day of the stretch; a change in it ends a stretch.
+
+    @property
+    def complete(self) -> Truth:
+        """Whether the data is declared complete for the question on every day of the
+        stretch (YES), known to be partial on one of them (NO), or neither (MAYBE)."""
+        return self.facts.complete
 
     def __repr__(self) -> str:
         ids = tuple(fact.id for fact in self.facts)
