@@ -16,6 +16,7 @@ __all__ = [
     "HistorySet",
     "Imports",
     "Load",
+    "LoadedMemory",
     "Memory",
     "QuerySet",
     "SizeReport",
@@ -79,13 +80,19 @@ class QuerySet:
     mean_answer: float
     maybe_share: float
     seconds: dict[str, float]
+    copy: float = 0.0
+    """Seconds to make one tuple of each of libyamodel's answers (``tuple(answer)``): what an
+    answer of many facts may cost at most."""
     speedups: dict[str, float] = field(init=False)
     """How many times faster libyamodel is than each baseline."""
+    to_copy: float = field(init=False)
+    """libyamodel's time per query over the time to copy its answer once."""
 
     def __post_init__(self) -> None:
         mine = self.seconds["libyamodel"]
         speedups = {baseline: self.seconds[baseline] / mine for baseline in BASELINES}
         object.__setattr__(self, "speedups", speedups)
+        object.__setattr__(self, "to_copy", mine / self.copy if self.copy else float("inf"))
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,24 @@ class Batch:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "speedup", self.duckdb_join / self.libyamodel)
+
+
+@dataclass(frozen=True)
+class LoadedMemory:
+    """Bytes a dataset loaded from a JSON file keeps (tracemalloc, index included), before and
+    after a set of queries, beside the same facts' table in pandas (``memory_usage(deep=True)``)
+    and in DuckDB (``duckdb_memory()``)."""
+
+    facts: int
+    libyamodel: int
+    after_queries: int
+    pandas: int
+    duckdb: int
+
+    def per_fact(self, name: str) -> float:
+        """Bytes per fact of one of the measurements (a field name)."""
+        value: int = getattr(self, name)
+        return value / self.facts
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,8 @@ class Load:
     steps: dict[str, float] = field(default_factory=dict)
     """For JSON: seconds for each step of a load, and for what the steps rest on (see
     ``LOAD_STEPS``), measured once with the garbage collector paused."""
+    memory: LoadedMemory | None = None
+    """For JSON: what the loaded dataset keeps."""
     per_second: float = field(init=False)
     gc_share: float = field(init=False)
     """The part of the load time the garbage collector takes."""

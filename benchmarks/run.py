@@ -72,6 +72,7 @@ from results import (
     HistorySet,
     Imports,
     Load,
+    LoadedMemory,
     Memory,
     QuerySet,
     SizeReport,
@@ -143,7 +144,7 @@ QUICK: Final = Settings(
     budget=0.5,
     queries=20,
     import_runs=7,
-    largest_load={"json": 10_000, "yaml": 10_000},
+    largest_load={"json": 100_000, "yaml": 10_000},
 )
 
 
@@ -343,6 +344,8 @@ def point_queries(
                     f" {len(wanted)}: missing {sorted(wanted - got)[:5]},"
                     f" extra {sorted(got - wanted)[:5]}"
                 )
+    library = answers["libyamodel"]
+    copy, _ = measure_one(lambda: [tuple(answer) for answer in library], settings)
     found = sum(len(facts) for facts in naive)
     maybe = sum(
         fact.period.truth(query.day) is lm.Truth.MAYBE
@@ -357,6 +360,7 @@ def point_queries(
         mean_answer=found / len(queries),
         maybe_share=maybe / found if found else 0.0,
         seconds=seconds,
+        copy=copy / len(queries),
     )
 
 
@@ -571,6 +575,42 @@ def load_steps(path: Path) -> dict[str, float]:
     return steps
 
 
+def _ask(dataset: lm.Dataset, size: int) -> None:
+    """The controllers of every place on a few days, both certainties: the first questions
+    that build the answer indexes a loaded dataset then keeps."""
+    places = [entity.id for entity in dataset.entities if isinstance(entity, lm.Place)]
+    for day in random_days(random.Random(size), 3):
+        for place in places:
+            for certainty in CERTAINTIES:
+                dataset.controllers(place, day, certainty=certainty)
+
+
+def loaded_memory(path: Path, size: int) -> LoadedMemory:
+    """What a dataset loaded from ``path`` keeps, index included (tracemalloc, before and
+    after ``_ask``), and what the same facts take in pandas and in DuckDB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        dataset = _load(path)
+        gc.collect()
+        loaded = tracemalloc.get_traced_memory()[0] - before
+        _ask(dataset, size)
+        gc.collect()
+        asked = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    table = fact_table(dataset.facts)
+    in_pandas = int(table.memory_usage(deep=True).sum())
+    duck = DuckDB(table)
+    del table
+    (in_duckdb,) = duck.connection.execute(
+        "SELECT sum(memory_usage_bytes) FROM duckdb_memory()"
+    ).fetchone() or (0,)
+    duck.connection.close()
+    return LoadedMemory(size, loaded, asked, in_pandas, int(in_duckdb))
+
+
 def loading(size: int, folder: Path, settings: Settings, profile: bool) -> list[Load]:
     """Write ``size`` control claims as JSON and as YAML (up to the largest file the
     settings allow for each) and time loading each."""
@@ -596,7 +636,9 @@ def loading(size: int, folder: Path, settings: Settings, profile: bool) -> list[
         if profile:
             profiled(f"lm.load {suffix}, {size:,} facts", functools.partial(_load, path))
         steps = load_steps(path) if suffix == "json" else {}
-        results.append(Load(suffix, size, path.stat().st_size / 1e6, with_gc, without_gc, steps))
+        memory = loaded_memory(path, size) if suffix == "json" else None
+        megabytes = path.stat().st_size / 1e6
+        results.append(Load(suffix, size, megabytes, with_gc, without_gc, steps, memory))
         path.unlink()
     return results
 

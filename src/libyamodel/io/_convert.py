@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import attrs
 import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
@@ -23,6 +24,8 @@ __all__ = [
     "BAD_VALUE",
     "describe",
     "is_bad_value",
+    "period_of",
+    "shared_text",
     "structure_record",
     "structure_value",
     "unstructure_record",
@@ -71,6 +74,11 @@ def _text(value: object, _: type) -> str:
     if not isinstance(value, str):
         hint = "; put it in quotes" if isinstance(value, int | float) else ""
         raise TypeError(f"expected text, got {describe(value)}{hint}")
+    return shared_text(value)
+
+
+def shared_text(value: str) -> str:
+    """``value``, or the equal text kept before it (see ``_texts``)."""
     shared = _texts.get(value)
     if shared is not None:
         return shared
@@ -84,6 +92,24 @@ def _shared_date(text: str) -> PartialDate:
     """A date text's PartialDate, one object for every record that writes the same text (they
     are immutable): a dataset holds far fewer distinct dates than facts."""
     return PartialDate.parse(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shared_period(start: str, end: str | None) -> Period:
+    """The period from ``start`` to ``end``, one object for every record that writes the same
+    bounds (periods are immutable)."""
+    first, last = _shared_date(start), None if end is None else _shared_date(end)
+    if not _PLAIN_PERIOD:
+        return Period(first, last)
+    period = object.__new__(Period)
+    object.__setattr__(period, "start", first)
+    object.__setattr__(period, "end", last)
+    period.__attrs_post_init__()  # what Period(first, last) checks, its converters having
+    return period  # nothing to do for PartialDates
+
+
+_PLAIN_PERIOD: Final = [field.name for field in attrs.fields(Period)] == ["start", "end"]
+"""Whether a Period is just its start and end, so that ``_shared_period`` can set them."""
 
 
 def _flag(value: object, _: type) -> bool:
@@ -124,13 +150,25 @@ _OBSERVED: Final = ("observed", "on")
 _PERIOD_KEYS: Final = ("start", "end", *_OBSERVED)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _shared_observation(text: str) -> Period:
+    """The observation on the day ``text``, one object for every record that writes it."""
+    return Period.observed(_shared_date(text))
+
+
 def _period(value: object, _: type) -> Period:
+    if type(value) is dict and len(value) == 1:
+        for key, day in value.items():
+            if key in _OBSERVED and type(day) is str:
+                try:
+                    return _shared_observation(day)
+                except ValueError:
+                    pass  # the checks below say what is wrong
     if type(value) is dict and value.keys() <= _START_END:
         start, end = value.get("start"), value.get("end")
         if type(start) is str and (end is None or type(end) is str):
             try:
-                finish = None if end is None else _shared_date(end)
-                return Period(_shared_date(start), finish)
+                return _shared_period(start, end)
             except ValueError:
                 pass  # the checks below say what is wrong, field by field
     if isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -175,6 +213,11 @@ def _period(value: object, _: type) -> Period:
         return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
     except PeriodError as error:
         raise FieldError("end" if "end" in value else seen[0], str(error)) from None
+
+
+def period_of(value: object) -> Period:
+    """A period field's value structured as the converter structures it."""
+    return _period(value, Period)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,6 +42,7 @@ from libyamodel.model import (
     principals,
     references,
     references_in,
+    references_resolve,
     role_fields,
 )
 from libyamodel.time import Span
@@ -54,6 +55,13 @@ _SUGGESTIONS: Final = 200
 _FIELD_NAMES: Final = {
     cls: frozenset(field.name for field in attrs.fields(cls)) for cls in RECORD_TYPES.values()
 }
+
+
+def _quick_path() -> Callable[[Mapping[str, Any], type[Record]], Record | None]:
+    """``_fast.fast_record``, imported when a load first needs it, not with the package."""
+    from libyamodel.io._fast import fast_record
+
+    return fast_record
 
 
 def _leaves(
@@ -106,6 +114,8 @@ class _Collector:
     partial: list[Partial] = attrs.Factory(list)
     unread: dict[Path, frozenset[str] | None] = attrs.Factory(dict)
     """Files that did not parse, each with the words it holds (None: it might hold any)."""
+    quick: Callable[[Mapping[str, Any], type[Record]], Record | None] = attrs.Factory(_quick_path)
+    """Builds the common records quicker, or answers None (see ``_fast``)."""
 
     def broken(self, data: Mapping[Any, Any]) -> None:
         """Note a record that could not be read at all, so that references to it are not
@@ -209,6 +219,10 @@ class _Collector:
             )
             self.broken(data)
             return
+        record = self.quick(data, cls)
+        if record is not None:
+            self.records.append((record, origin))
+            return
         known = _FIELD_NAMES[cls]
         fields = dict(data)
         fields.pop("type", None)
@@ -300,6 +314,26 @@ def _read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -
     return value
 
 
+def _check_wikidata(records: Sequence[tuple[Record, Origin]], collector: _Collector) -> None:
+    """One entity per Wikidata item."""
+    by_qid: dict[str, tuple[Record, Origin]] = {}
+    for record, origin in records:
+        qid = getattr(record, "wikidata", None)
+        if qid is None:
+            continue
+        if qid in by_qid:
+            other = by_qid[qid][0].id
+            collector.problem(
+                origin,
+                f"the Wikidata item {qid} is already {other!r}'s",
+                record=f"{record.TYPE} {record.id!r}",
+                steps=("wikidata",),
+                hint="one entity per Wikidata item; merge the two or fix one",
+            )
+        else:
+            by_qid[qid] = (record, origin)
+
+
 def check_records(
     records: Sequence[tuple[Record, Origin]],
     failed_ids: Collection[str] = (),
@@ -334,25 +368,22 @@ def check_records(
             steps=("id",),
             hint="ids must be unique across all files; rename one",
         )
-    by_qid: dict[str, tuple[Record, Origin]] = {}
-    for record, origin in records:
-        qid = getattr(record, "wikidata", None)
-        if qid is None:
-            continue
-        if qid in by_qid:
-            other = by_qid[qid][0].id
-            collector.problem(
-                origin,
-                f"the Wikidata item {qid} is already {other!r}'s",
-                record=f"{record.TYPE} {record.id!r}",
-                steps=("wikidata",),
-                hint="one entity per Wikidata item; merge the two or fix one",
-            )
-        else:
-            by_qid[qid] = (record, origin)
+    _check_wikidata(records, collector)
     by_kind: dict[Target, list[str]] = {}
     unknown = 0
-    for origin, name, found_references in _all_references(records, partial):
+    fitting: dict[tuple[type[Record], Target], bool] = {}
+
+    def fits(ident: str, target: Target) -> bool:
+        found = by_id.get(ident)
+        if found is None:
+            return False
+        key = (found[0], target)
+        fit = fitting.get(key)
+        if fit is None:
+            fit = fitting[key] = issubclass(found[0], TARGETS[target])
+        return fit
+
+    for origin, name, found_references in _all_references(records, partial, fits):
         for path, ident, target in found_references:
             found = by_id.get(ident)
             allowed = TARGETS[target]
@@ -512,10 +543,15 @@ def _in_order(
 
 
 def _all_references(
-    records: Sequence[tuple[Record, Origin]], partial: Sequence[Partial]
+    records: Sequence[tuple[Record, Origin]],
+    partial: Sequence[Partial],
+    fits: Callable[[str, Target], bool],
 ) -> Iterator[tuple[Origin, str, Iterable[tuple[str, str, Target]]]]:
+    """The references of each record, but those of whole records whose references all
+    ``fit``, which need no report."""
     for record, origin in records:
-        yield origin, f"{record.TYPE} {record.id!r}", references(record)
+        if not references_resolve(record, fits):
+            yield origin, f"{record.TYPE} {record.id!r}", references(record)
     for broken in partial:
         yield broken.origin, broken.name, references_in(broken.cls, broken.values)
 

@@ -17,6 +17,7 @@ from libyamodel.model._base import (
     named,
     references,
     references_in,
+    references_resolve,
 )
 from libyamodel.model._coverage import FILTERS, Coverage, CoverageExtent, Question
 from libyamodel.model._entities import Actor, Institution, NamedEntity, Office, Place, Source
@@ -157,5 +158,6 @@ __all__ = [
     "principals",
     "references",
     "references_in",
+    "references_resolve",
     "role_fields",
 ]

@@ -24,6 +24,7 @@ __all__ = [
     "named",
     "references",
     "references_in",
+    "references_resolve",
     "status_of",
 ]
 
@@ -287,6 +288,26 @@ def references(
     ``evidence=False`` leaves out the sources and speakers cited in evidence.
     """
     return _references(type(record), functools.partial(getattr, record), evidence)
+
+
+def references_resolve(record: attrs.AttrsInstance, fits: Callable[[str, Target], bool]) -> bool:
+    """Whether every reference in a record (its evidence's included) ``fits``: a quicker
+    :func:`references` for the common case, where nothing needs reporting."""
+    for name, target, via in _reference_fields(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if target is None:
+            for item in value:
+                if not references_resolve(item, fits):
+                    return False
+        elif type(value) is tuple:
+            for item in value:
+                if not fits(getattr(item, via) if via else item, target):
+                    return False
+        elif not fits(value, target):
+            return False
+    return True
 
 
 def references_in(

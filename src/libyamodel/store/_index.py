@@ -96,6 +96,32 @@ def _narrowed(entry: _Entry, lives: list[_Life]) -> tuple[_Entry, Span]:
     return (first, last, certain_from, certain_until, rank), span
 
 
+_NAMING: dict[type, tuple[tuple[str, str | None], ...]] = {}
+"""Each fact type's fields that name entities, with the attribute naming one in a nested
+item (as ``named`` finds them)."""
+
+
+def _named(fact: Fact, kind: type[Fact]) -> list[tuple[str, str]]:
+    """``list(named(fact))``, quicker: the index calls it once a fact."""
+    fields = _NAMING.get(kind)
+    if fields is None:
+        fields = _NAMING[kind] = tuple(
+            (field.name, field.metadata.get("via"))
+            for field in attrs.fields(kind)
+            if field.metadata.get("ref") is not None
+        )
+    found = []
+    for name, via in fields:
+        value = getattr(fact, name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            found += [(name, getattr(item, via) if via else item) for item in value]
+        else:
+            found.append((name, value))
+    return found
+
+
 _ACCEPTED: dict[str, frozenset[Truth]] = {
     "definite": frozenset({Truth.YES}),
     "possible": frozenset({Truth.YES, Truth.MAYBE}),
@@ -204,10 +230,10 @@ class Indexes:
             members, entries = by_type.get(kind) or by_type.setdefault(kind, ([], []))
             members.append(fact)
             entries.append(entry)
-            seen: set[str] = set()
-            for field, ident in named(fact):
+            seen: list[str] = []
+            for field, ident in _named(fact, kind):
                 if ident not in seen:
-                    seen.add(ident)
+                    seen.append(ident)
                     mentions[ident].append(fact)
                 key = (kind, field, ident)
                 members, entries = by_field.get(key) or by_field.setdefault(key, ([], []))
