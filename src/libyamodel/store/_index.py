@@ -22,7 +22,6 @@ from libyamodel.model import (
     Institution,
     NamedEntity,
     lives_named,
-    named,
 )
 from libyamodel.names import NameRules
 from libyamodel.store._interval import Budget, Spans
