@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from libyamodel._gc import paused_gc
 from libyamodel.io._convert import structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits
 from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
-from libyamodel.io._schema import json_schema
+
+if TYPE_CHECKING:
+    from libyamodel.io._schema import json_schema
 
 __all__ = [
     "DATA_SUFFIXES",
@@ -33,4 +35,8 @@ def __getattr__(name: str) -> Any:
         from libyamodel.io import _convert
 
         return _convert.converter
+    if name == "json_schema":  # imported on first use, as few programs ask for the schema
+        from libyamodel.io._schema import json_schema
+
+        return json_schema
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
