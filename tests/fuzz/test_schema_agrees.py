@@ -46,9 +46,12 @@ BEYOND_THE_SCHEMA = (
     "already defined",  # an id defined twice
     "does not exist in",  # a day its month does not have: 2014-02-30
     "after it ends",  # a period that ends before it starts
+    "comes before",  # a lifespan that ends before it begins: died before born
+    "outside the lifespan",  # a fact that names an entity not alive on any of its days
+    "within the lifespans",  # a fact whose entities share no day of life
 )
 """What only the loader checks, by the words of its problems: references, unique ids,
-month lengths and the order of a period's ends."""
+month lengths, the order of a period's or a lifespan's ends, and facts within lifespans."""
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
