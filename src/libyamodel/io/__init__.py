@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from libyamodel._gc import paused_gc
-from libyamodel.io._convert import structure_record, unstructure_record
 from libyamodel.io._dump import dump_records, records_to_yaml
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits
 from libyamodel.io._load import DATA_SUFFIXES, Origin, check_records, load_records
 
 if TYPE_CHECKING:
+    from libyamodel.io._convert import structure_record, unstructure_record
     from libyamodel.io._schema import json_schema
 
 __all__ = [
@@ -30,11 +30,15 @@ __all__ = [
 ]
 
 
+_CONVERTING: Final = frozenset({"converter", "structure_record", "unstructure_record"})
+"""What ``_convert`` gives, imported on first use: it imports cattrs, whose import costs time."""
+
+
 def __getattr__(name: str) -> Any:
-    if name == "converter":  # made on first use: making it costs import time
+    if name in _CONVERTING:
         from libyamodel.io import _convert
 
-        return _convert.converter
+        return getattr(_convert, name)
     if name == "json_schema":  # imported on first use, as few programs ask for the schema
         from libyamodel.io._schema import json_schema
 

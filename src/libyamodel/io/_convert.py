@@ -9,23 +9,38 @@ from __future__ import annotations
 import enum
 import functools
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    AttributeValidationNote,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
+from libyamodel.io._origin import Step, steps_of
+from libyamodel.io._values import (
+    describe,
+    read_day,
+    read_flag,
+    read_number,
+    read_partial_date,
+    read_period,
+    read_text,
+)
 from libyamodel.model import VOCABULARIES, Evidence, FieldError, Participant, Record, Response
-from libyamodel.time import PartialDate, Period, PeriodError
+from libyamodel.time import PartialDate, Period
 
 __all__ = [
     "BAD_VALUE",
-    "describe",
+    "error_leaves",
+    "error_message",
     "is_bad_value",
-    "period_of",
-    "shared_text",
+    "read_field",
     "structure_record",
     "structure_value",
     "unstructure_record",
@@ -41,183 +56,6 @@ def is_bad_value(error: BaseException) -> bool:
     if isinstance(error, BaseExceptionGroup):
         return all(is_bad_value(inner) for inner in error.exceptions)
     return isinstance(error, BAD_VALUE)
-
-
-def describe(value: object) -> str:
-    """A short phrase naming what a value is, for error messages."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the flag {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-_SHORT_TEXT: Final = 64
-_SHARED_TEXTS: Final = 8192
-_texts: dict[str, str] = {}
-"""Short texts seen first (the entities' ids, then references, roles, kinds), kept once so
-that every record repeating one shares it: JSON and YAML readers make a copy per record. The
-table stops growing at ``_SHARED_TEXTS`` entries, so that unique texts (facts' own ids) do not
-cost a table entry each."""
-
-
-def _text(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        hint = "; put it in quotes" if isinstance(value, int | float) else ""
-        raise TypeError(f"expected text, got {describe(value)}{hint}")
-    return shared_text(value)
-
-
-def shared_text(value: str) -> str:
-    """``value``, or the equal text kept before it (see ``_texts``)."""
-    shared = _texts.get(value)
-    if shared is not None:
-        return shared
-    if len(value) <= _SHORT_TEXT and len(_texts) < _SHARED_TEXTS:
-        _texts[value] = value
-    return value
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _shared_date(text: str) -> PartialDate:
-    """A date text's PartialDate, one object for every record that writes the same text (they
-    are immutable): a dataset holds far fewer distinct dates than facts."""
-    return PartialDate.parse(text)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _shared_period(start: str, end: str | None) -> Period:
-    """The period from ``start`` to ``end``, one object for every record that writes the same
-    bounds (periods are immutable)."""
-    first, last = _shared_date(start), None if end is None else _shared_date(end)
-    if not _PLAIN_PERIOD:
-        return Period(first, last)
-    period = object.__new__(Period)
-    object.__setattr__(period, "start", first)
-    object.__setattr__(period, "end", last)
-    period.__attrs_post_init__()  # what Period(first, last) checks, its converters having
-    return period  # nothing to do for PartialDates
-
-
-_PLAIN_PERIOD: Final = [field.name for field in attrs.fields(Period)] == ["start", "end"]
-"""Whether a Period is just its start and end, so that ``_shared_period`` can set them."""
-
-
-def _flag(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {describe(value)}")
-    return value
-
-
-def _number(value: object, _: type) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number, got {describe(value)}")
-    return float(value)
-
-
-def _pendulum_date(value: object, _: type) -> pendulum.Date:
-    if isinstance(value, str):
-        return pendulum.Date.fromisoformat(value)
-    raise TypeError(f"expected a date such as 2014-11-13, got {describe(value)}")
-
-
-def _partial_date(value: object, _: type) -> PartialDate:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # 2014.0 is the number 2014 to JSON readers and the JSON Schema
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise TypeError(f"expected a date such as 2014-11-13, got {describe(value)}")
-    return _shared_date(value)
-
-
-_PERIOD_HELP: Final = "write {start: D, end: D}, {observed: D} or a single date D"
-
-
-_START_END: Final = frozenset({"start", "end"})
-_OBSERVED: Final = ("observed", "on")
-"""The key of an observation, and its old name, still read (YAML 1.1 readers take a bare
-``on`` for true)."""
-_PERIOD_KEYS: Final = ("start", "end", *_OBSERVED)
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _shared_observation(text: str) -> Period:
-    """The observation on the day ``text``, one object for every record that writes it."""
-    return Period.observed(_shared_date(text))
-
-
-def _period(value: object, _: type) -> Period:
-    if type(value) is dict and len(value) == 1:
-        for key, day in value.items():
-            if key in _OBSERVED and type(day) is str:
-                try:
-                    return _shared_observation(day)
-                except ValueError:
-                    pass  # the checks below say what is wrong
-    if type(value) is dict and value.keys() <= _START_END:
-        start, end = value.get("start"), value.get("end")
-        if type(start) is str and (end is None or type(end) is str):
-            try:
-                return _shared_period(start, end)
-            except ValueError:
-                pass  # the checks below say what is wrong, field by field
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return Period.once(_partial_date(value, PartialDate))
-    if not isinstance(value, dict):
-        raise TypeError(f"expected a period, got {describe(value)}; {_PERIOD_HELP}")
-    problems: list[Exception] = [
-        FieldError(
-            key if key.isidentifier() else "",
-            f"unknown key {key!r}; a period has start and end, or observed alone ({_PERIOD_HELP})",
-        )
-        for key in value
-        if key not in _PERIOD_KEYS
-    ]
-    seen = [key for key in _OBSERVED if key in value]
-    if len(seen) > 1:
-        problems.append(
-            FieldError("on", "observed and on say the same; write observed (on is its old name)")
-        )
-    if seen and ("start" in value or "end" in value):
-        problems.append(
-            FieldError(seen[0], f"{seen[0]} stands alone, without start or end; {_PERIOD_HELP}")
-        )
-    if not seen and "start" not in value:
-        problems.append(FieldError("start", f"a period needs a start; {_PERIOD_HELP}"))
-    dates: dict[str, PartialDate | None] = {}
-    for key in _PERIOD_KEYS:
-        if value.get(key) is None:
-            if key in value and key != "end":
-                problems.append(FieldError(key, f"expected a date, got {describe(None)}"))
-            dates[key] = None
-            continue
-        try:
-            dates[key] = _partial_date(value[key], PartialDate)
-        except (TypeError, ValueError) as error:
-            problems.append(FieldError(key, str(error)))
-    if problems:
-        raise ExceptionGroup("invalid period", problems)
-    try:
-        for key in seen:
-            return Period.observed(dates[key])  # type: ignore[arg-type]
-        return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
-    except PeriodError as error:
-        raise FieldError("end" if "end" in value else seen[0], str(error)) from None
-
-
-def period_of(value: object) -> Period:
-    """A period field's value structured as the converter structures it."""
-    return _period(value, Period)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -259,12 +97,12 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
-    conv.register_structure_hook(str, _text)
-    conv.register_structure_hook(bool, _flag)
-    conv.register_structure_hook(float, _number)
-    conv.register_structure_hook(pendulum.Date, _pendulum_date)
-    conv.register_structure_hook(PartialDate, _partial_date)
-    conv.register_structure_hook(Period, _period)
+    conv.register_structure_hook(str, read_text)
+    conv.register_structure_hook(bool, read_flag)
+    conv.register_structure_hook(float, read_number)
+    conv.register_structure_hook(pendulum.Date, read_day)
+    conv.register_structure_hook(PartialDate, read_partial_date)
+    conv.register_structure_hook(Period, read_period)
     for vocabulary in VOCABULARIES:
         conv.register_structure_hook(vocabulary, _enum_hook(vocabulary))
         conv.register_unstructure_hook(vocabulary, _enum_value)
@@ -387,3 +225,57 @@ def _pruned(data: dict[str, Any]) -> dict[str, Any]:
         else:
             result[key] = value
     return result
+
+
+def error_leaves(
+    error: BaseException, steps: tuple[Step, ...] = ()
+) -> Iterator[tuple[tuple[Step, ...], BaseException]]:
+    """Every innermost error of a (cattrs) exception group, with the path to its field."""
+    if isinstance(error, BaseExceptionGroup):
+        for inner in error.exceptions:
+            extra: tuple[Step, ...] = ()
+            for note in getattr(inner, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    extra = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    extra = (note.index,)
+            yield from error_leaves(inner, steps + extra)
+    elif isinstance(error, FieldError):
+        yield steps + steps_of(error.field), error
+    else:
+        yield steps, error
+
+
+def error_message(error: BaseException, cls: type[Record]) -> tuple[str, str | None]:
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(map(repr, sorted(error.extra_fields)))
+        target = error.cl if attrs.has(error.cl) else cls
+        accepted = ", ".join(sorted(field.name for field in attrs.fields(target)))
+        plural = "s" if len(error.extra_fields) > 1 else ""
+        return f"unknown key{plural} {keys}", f"accepts: {accepted}"
+    if isinstance(error, KeyError):
+        return "missing; this field is required", None
+    if isinstance(error, FieldError):
+        return str(error).split(": ", 1)[1], None
+    return str(error), None
+
+
+_FIELD_TYPES: Final[dict[type[Record], Mapping[str, Any]]] = {}
+
+
+def _field_types(cls: type[Record]) -> Mapping[str, Any]:
+    """The resolved type of each field of ``cls``, found when a record of it first fails."""
+    types = _FIELD_TYPES.get(cls)
+    if types is None:
+        types = _FIELD_TYPES[cls] = typing.get_type_hints(cls)
+    return types
+
+
+def read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -> Any:
+    """A field's value structured, converted and checked alone, as the record would have it."""
+    value = structure_value(value, _field_types(cls)[field.name])
+    if callable(field.converter):
+        value = field.converter(value)
+    if field.validator is not None:
+        field.validator(None, field, value)
+    return value

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from libyamodel.errors import LibyaModelError
-from libyamodel.io._convert import unstructure_record
 from libyamodel.io._limits import plain_scalar
 from libyamodel.model import RECORD_TYPES, Record
 
@@ -48,6 +47,8 @@ def _dumper() -> type[Any]:
 def records_to_yaml(records: Iterable[Record]) -> str:
     """The YAML text of records, one list item each, in the data file format."""
     import yaml
+
+    from libyamodel.io._convert import unstructure_record
 
     plain = [unstructure_record(record) for record in records]
     text: str = yaml.dump(plain, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from libyamodel.io._convert import _texts, period_of, shared_text
+from libyamodel.io._values import period_of, shared_text, shared_texts
 from libyamodel.model import VOCABULARIES, Evidence, Record
 from libyamodel.model._base import (
     ID_PATTERN,
@@ -146,7 +146,7 @@ def _builder(cls: type) -> Builder | None:
         "MISSING": _MISSING,
         "check_id": _check_id,
         "valid_ids": _valid_ids,
-        "texts": _texts,
+        "texts": shared_texts,
         "shared_text": shared_text,
         "period_of": period_of,
         "evidence_of": None,

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
 from libyamodel._suggest import did_you_mean
 from libyamodel.errors import DataError, Problem
-from libyamodel.io._convert import (
-    BAD_VALUE,
-    describe,
-    is_bad_value,
-    structure_record,
-    structure_value,
-)
 from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
 from libyamodel.io._reading import Document, read
+from libyamodel.io._values import describe
 from libyamodel.model import (
     DEFAULT_ROLES,
     RECORD_TYPES,
@@ -62,39 +50,6 @@ def _quick_path() -> Callable[[Mapping[str, Any], type[Record]], Record | None]:
     from libyamodel.io._fast import fast_record
 
     return fast_record
-
-
-def _leaves(
-    error: BaseException, steps: tuple[Step, ...] = ()
-) -> Iterator[tuple[tuple[Step, ...], BaseException]]:
-    """Every innermost error of a (cattrs) exception group, with the path to its field."""
-    if isinstance(error, BaseExceptionGroup):
-        for inner in error.exceptions:
-            extra: tuple[Step, ...] = ()
-            for note in getattr(inner, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    extra = (note.name,)
-                elif isinstance(note, IterableValidationNote):
-                    extra = (note.index,)
-            yield from _leaves(inner, steps + extra)
-    elif isinstance(error, FieldError):
-        yield steps + steps_of(error.field), error
-    else:
-        yield steps, error
-
-
-def _message(error: BaseException, cls: type[Record]) -> tuple[str, str | None]:
-    if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(map(repr, sorted(error.extra_fields)))
-        target = error.cl if attrs.has(error.cl) else cls
-        accepted = ", ".join(sorted(field.name for field in attrs.fields(target)))
-        plural = "s" if len(error.extra_fields) > 1 else ""
-        return f"unknown key{plural} {keys}", f"accepts: {accepted}"
-    if isinstance(error, KeyError):
-        return "missing; this field is required", None
-    if isinstance(error, FieldError):
-        return str(error).split(": ", 1)[1], None
-    return str(error), None
 
 
 def _record_name(data: Mapping[str, Any], type_name: str | None) -> str:
@@ -238,6 +193,8 @@ class _Collector:
                         hint=did_you_mean(str(key), known)
                         or f"{cls.TYPE} accepts: {', '.join(sorted(known))}",
                     )
+        from libyamodel.io._convert import BAD_VALUE, is_bad_value, structure_record
+
         try:
             record = structure_record(fields, cls)
         except BAD_VALUE as error:
@@ -257,9 +214,17 @@ class _Collector:
     ) -> None:
         """Report what is wrong with a record, and keep the fields that could be read, whose
         references and id are checked with the others'."""
+        from libyamodel.io._convert import (
+            BAD_VALUE,
+            error_leaves,
+            error_message,
+            is_bad_value,
+            read_field,
+        )
+
         reported: set[str] = set()
-        for steps, leaf in _leaves(error):
-            message, hint = _message(leaf, cls)
+        for steps, leaf in error_leaves(error):
+            message, hint = error_message(leaf, cls)
             reported.add(str(steps[0]) if steps else "")
             self.problem(origin, message, record=name, steps=steps, hint=hint)
         values: dict[str, Any] = {}
@@ -267,9 +232,9 @@ class _Collector:
             if field.name not in fields or field.name in reported:
                 continue
             try:
-                values[field.name] = _read_field(cls, field, fields[field.name])
+                values[field.name] = read_field(cls, field, fields[field.name])
             except FieldError as refused:
-                message, hint = _message(refused, cls)
+                message, hint = error_message(refused, cls)
                 self.problem(origin, message, record=name, steps=steps_of(refused.field), hint=hint)
             except BAD_VALUE as refused:
                 if not is_bad_value(refused):
@@ -291,27 +256,6 @@ class Partial:
     """The record as problems name it: its type and id."""
     position: int = 0
     """How many whole records were read before it, to keep the order of the files."""
-
-
-_FIELD_TYPES: Final[dict[type[Record], Mapping[str, Any]]] = {}
-
-
-def _field_types(cls: type[Record]) -> Mapping[str, Any]:
-    """The resolved type of each field of ``cls``, found when a record of it first fails."""
-    types = _FIELD_TYPES.get(cls)
-    if types is None:
-        types = _FIELD_TYPES[cls] = typing.get_type_hints(cls)
-    return types
-
-
-def _read_field(cls: type[Record], field: attrs.Attribute[Any], value: object) -> Any:
-    """A field's value structured, converted and checked alone, as the record would have it."""
-    value = structure_value(value, _field_types(cls)[field.name])
-    if callable(field.converter):
-        value = field.converter(value)
-    if field.validator is not None:
-        field.validator(None, field, value)
-    return value
 
 
 def _check_wikidata(records: Sequence[tuple[Record, Origin]], collector: _Collector) -> None:
