@@ -123,3 +123,25 @@ def test_a_bulk_load_pauses_the_collector_and_restores_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_query_indexes_are_built_by_the_first_query_and_kept(monkeypatch, tmp_path):
+    from libyamodel.store._index import Indexes
+
+    built = []
+    build = Indexes.build.__func__
+
+    def counted(cls, *args, **kwargs):
+        built.append(args)
+        return build(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Indexes, "build", classmethod(counted))
+    ds = lm.Dataset.from_records([holds(), SOURCE, GNC, TRIPOLI])
+    ds.dump(tmp_path / "out")
+    narrowed = ds.as_known_on("2015-01-01")
+    assert (len(ds), len(narrowed), ds.counts()["control_claim"]) == (4, 4, 1)
+    assert built == []  # loading, counting, narrowing and writing need no index
+    assert ds.controllers("tripoli", on="2014-11-13") == (holds(),)
+    assert ds.controllers("tripoli", on="2014-11-14", certainty="possible") == (holds(),)
+    assert ds.timeline("gnc") == (holds(),)
+    assert len(built) == 1

@@ -73,12 +73,13 @@ class Dataset:
     """
 
     __slots__ = (
+        "_answer",
         "_by_id",
         "_completeness",
         "_coverage",
         "_entities",
         "_facts",
-        "_index",
+        "_indexes",
         "_roles",
         "_rules",
     )
@@ -88,7 +89,8 @@ class Dataset:
     _coverage: tuple[Coverage, ...]
     _completeness: Completeness
     _by_id: dict[str, Record]
-    _index: Indexes
+    _answer: type[Facts[Any]]
+    _indexes: Indexes | None
     _rules: NameRules
     _roles: Roles
 
@@ -119,8 +121,20 @@ class Dataset:
         answer = Facts.naming(MappingProxyType(by_id))
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_rules", name_rules)
-        object.__setattr__(self, "_index", Indexes.build(entities, facts, name_rules, answer))
+        object.__setattr__(self, "_answer", answer)
+        object.__setattr__(self, "_indexes", None)
         object.__setattr__(self, "_completeness", Completeness(coverage, answer))
+
+    @property
+    def _index(self) -> Indexes:
+        """The indexes queries use, built on the first query: loading, validating, exporting
+        and narrowing need none. Threads asking first at once may each build them, alike."""
+        indexes = self._indexes
+        if indexes is None:
+            with paused_gc():
+                indexes = Indexes.build(self._entities, self._facts, self._rules, self._answer)
+            object.__setattr__(self, "_indexes", indexes)
+        return indexes
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset cannot be changed (tried to set {name!r})")
