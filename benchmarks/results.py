@@ -165,6 +165,9 @@ class Load:
     ``LOAD_STEPS``), measured once with the garbage collector paused."""
     memory: LoadedMemory | None = None
     """For JSON: what the loaded dataset keeps."""
+    fresh_seconds: float | None = None
+    """For JSON: median seconds of the same load as the first thing a new interpreter does,
+    with nothing the benchmark made before in its memory."""
     per_second: float = field(init=False)
     gc_share: float = field(init=False)
     """The part of the load time the garbage collector takes."""
@@ -172,6 +175,11 @@ class Load:
     def __post_init__(self) -> None:
         object.__setattr__(self, "per_second", self.records / self.seconds)
         object.__setattr__(self, "gc_share", max(0.0, 1 - self.seconds_without_gc / self.seconds))
+
+    @property
+    def fresh_per_second(self) -> float | None:
+        """Records a second loaded by a new interpreter, where measured."""
+        return None if self.fresh_seconds is None else self.records / self.fresh_seconds
 
 
 @dataclass(frozen=True)

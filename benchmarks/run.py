@@ -637,10 +637,30 @@ def loading(size: int, folder: Path, settings: Settings, profile: bool) -> list[
             profiled(f"lm.load {suffix}, {size:,} facts", functools.partial(_load, path))
         steps = load_steps(path) if suffix == "json" else {}
         memory = loaded_memory(path, size) if suffix == "json" else None
+        fresh = fresh_load(path, settings.repeats) if suffix == "json" else None
         megabytes = path.stat().st_size / 1e6
-        results.append(Load(suffix, size, megabytes, with_gc, without_gc, steps, memory))
+        results.append(Load(suffix, size, megabytes, with_gc, without_gc, steps, memory, fresh))
         path.unlink()
     return results
+
+
+_FRESH_LOAD = (
+    "import sys, time; from pathlib import Path; import libyamodel as lm;"
+    " from libyamodel.io import DEFAULT_LIMITS, Limits; path = Path(sys.argv[1]);"
+    " limits = Limits(max_file_bytes=max(path.stat().st_size, DEFAULT_LIMITS.max_file_bytes));"
+    " start = time.perf_counter(); lm.load(path, bundled=False, limits=limits);"
+    " print(time.perf_counter() - start)"
+)
+
+
+def fresh_load(path: Path, runs: int) -> float:
+    """Median seconds of ``lm.load(path)`` as the first work of a new interpreter, so that
+    nothing the benchmark made before weighs on the allocator (its start and import not
+    counted)."""
+    seconds = [
+        float(_python(["-c", _FRESH_LOAD, str(path)], os.environ).stdout) for _ in range(runs)
+    ]
+    return statistics.median(seconds)
 
 
 # -- import time --------------------------------------------------------------------------
