@@ -99,7 +99,8 @@ def test_every_error_derives_from_the_root_and_its_builtin():
 def test_import_does_not_pull_in_optional_libraries_or_what_only_a_mistake_needs():
     code = (
         "import sys, libyamodel; "
-        "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib', 'rapidfuzz', 'yaml')"
+        "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib', 'rapidfuzz', 'yaml',"
+        " 'msgspec')"
         " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

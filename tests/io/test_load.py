@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 
 import pendulum
@@ -329,3 +330,17 @@ def test_observed_and_on_together_are_refused(tmp_path):
     (problem,) = caught.value.problems
     assert problem.file == path
     assert problem.field == "period.on"
+
+
+def test_json_loads_alike_without_msgspec(tmp_path, monkeypatch):
+    from libyamodel.io import _typed
+
+    path = tmp_path / "places.json"
+    path.write_text('[{"type": "place", "id": "p", "name": "P", "kind": "town"}]')
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # as if it were not installed
+    _typed._decoder.cache_clear()
+    try:
+        assert _typed.typed_records(path.read_text(), lm.io.Limits()) is None
+        assert [entity.name for entity in lm.load(path, bundled=False).entities] == ["P"]
+    finally:
+        _typed._decoder.cache_clear()

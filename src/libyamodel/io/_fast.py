@@ -3,7 +3,8 @@
 The cattrs converter (``_convert``) is the one definition of the format. This module
 builds a record from a mapping by setting its fields directly, doing for each field
 exactly what the converter and the record's own converters and validators would do,
-for the kinds of field it knows (ids, texts, vocabulary values, periods, evidence). It
+for the kinds of field it knows (ids, texts, vocabulary values, dates written as text,
+periods, evidence). It
 answers ``None`` for anything else, and for any value a check refuses, so that the
 converter builds that record, or says what is wrong with it, as it always has.
 """
@@ -16,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from libyamodel.io._values import period_of, shared_text, shared_texts
+from libyamodel.io._values import date_of, period_of, shared_text, shared_texts
 from libyamodel.model import VOCABULARIES, Evidence, Record
 from libyamodel.model._base import (
     ID_PATTERN,
@@ -27,7 +28,7 @@ from libyamodel.model._base import (
     is_optional_text,
     is_text,
 )
-from libyamodel.time import Period
+from libyamodel.time import PartialDate, Period
 
 __all__ = ["fast_record"]
 
@@ -68,17 +69,18 @@ _READ: Final = {
         v = period_of(v)
     except Exception:
         return None""",
+    "date": """
+    if type(v) is not str:
+        return None
+    try:
+        v = date_of(v)
+    except Exception:
+        return None""",
     "evidence": """
     if type(v) is not list or not v:
         return None
     items = []
-    for item in v:
-        if type(item) is not dict:
-            return None
-        item = evidence_of(item)
-        if item is None:
-            return None
-        items.append(item)
+    for item in v:{take_item}
     v = tuple(items)""",
     "vocabulary": """
     if v is not None or not {optional}:
@@ -88,6 +90,24 @@ _READ: Final = {
 }
 """What the builder does with a field's value ``v`` of each kind: leave it, checked and
 converted as the record would have it, in ``v``, or answer None."""
+
+_TAKE_ITEM: Final = {
+    False: """
+        if type(item) is not dict:
+            return None
+        item = evidence_of(item)
+        if item is None:
+            return None
+        items.append(item)""",
+    True: """
+        item = evidence_of(item)
+        if item is None:
+            return None
+        items.append(item[0])
+        present += item[1]""",
+}
+"""How the evidence read takes each item: a mapping, or a typed row whose builder also counts
+the keys it had."""
 
 
 _TEXT_KINDS: Final[dict[object, str]] = {is_id: "id", is_text: "text"}
@@ -107,6 +127,8 @@ def _kind(field: attrs.Attribute[Any], hint: Any) -> tuple[str, bool, Any] | Non
         return None if kind is None else (kind, True, None)
     if hint is Period and converter is None and _checks(validator, Period):
         return "period", False, None
+    if hint is PartialDate and converter is None and _checks(validator, PartialDate):
+        return "date", False, None
     if hint is bool and converter is None and _checks(validator, bool):
         return "flag", False, None
     if hint == tuple[Evidence, ...]:
@@ -130,42 +152,47 @@ _INSTANCE_OF: Final = type(attrs.validators.instance_of(int))
 
 
 _BUILDERS: Final[dict[type, Builder | None]] = {}
+_ROW_BUILDERS: Final[dict[type, tuple[Builder, dict[str, str]] | None]] = {}
 
 
-def _builder(cls: type) -> Builder | None:
-    """A function building ``cls`` records from mappings with the checks of the converter
-    and of the record's fields, written out for the class as attrs writes ``__init__``; None
-    if the class has a field of a kind this module does not read, and no default for it."""
+def _builder(cls: type, rows: object = None) -> tuple[Builder, dict[str, str]] | None:
+    """A function building ``cls`` records with the checks of the converter and of the
+    record's fields, written out for the class as attrs writes ``__init__``, and the kind
+    (a key of ``_READ``) of each field it reads; None if the class has a field of a kind
+    this module does not read, and no default for it.
+
+    It reads mappings; or, given ``rows`` (the marker of an absent field), typed rows whose
+    fields are attributes, and then gives back the record and how many keys the row had.
+    """
     if hasattr(cls, "__attrs_pre_init__"):
         return None
+    typed = rows is not None
     hints = typing.get_type_hints(cls)
     scope: dict[str, Any] = {
         "cls": cls,
         "new": object.__new__,
         "setter": object.__setattr__,
-        "MISSING": _MISSING,
+        "MISSING": rows if typed else _MISSING,
         "check_id": _check_id,
         "valid_ids": _valid_ids,
         "texts": shared_texts,
         "shared_text": shared_text,
         "period_of": period_of,
+        "date_of": date_of,
         "evidence_of": None,
         "post_init": getattr(cls, "__attrs_post_init__", None),
     }
-    known: list[str] = []
-    lines = [
-        "def build(data):",
-        "    if not data.keys() <= KNOWN:",
-        "        return None",
-        "    record = new(cls)",
-        "    set_ = setter.__get__(record)",
-    ]
+    kinds: dict[str, str] = {}
+    lines = ["def build(data):"]
+    if typed:
+        lines.append("    present = 0")
+    else:
+        lines += ["    if not data.keys() <= KNOWN:", "        return None"]
+    lines += ["    record = new(cls)", "    set_ = setter.__get__(record)"]
     for field in attrs.fields(cls):
-        written = _field_lines(field, hints[field.name], scope)
+        written = _field_lines(field, hints[field.name], scope, kinds, rows)
         if written is None:
             return None
-        if written[0].startswith("    v = "):
-            known.append(field.name)
         lines += written
     if scope["post_init"] is not None:
         lines += [
@@ -174,21 +201,28 @@ def _builder(cls: type) -> Builder | None:
             "    except Exception:",
             "        return None",
         ]
-    lines.append("    return record")
-    if issubclass(cls, Record):
-        known.append("type")  # a record's type is the caller's to check
-    scope["KNOWN"] = frozenset(known)
+    lines.append("    return record, present" if typed else "    return record")
+    known = {*kinds, "type"} if issubclass(cls, Record) else set(kinds)
+    scope["KNOWN"] = frozenset(known)  # a record's type is the caller's to check
     exec("\n".join(lines), scope)
     build: Builder = scope["build"]
-    return build
+    return build, kinds
 
 
-def _field_lines(field: attrs.Attribute[Any], hint: Any, scope: dict[str, Any]) -> list[str] | None:
-    """The builder's lines setting one field (adding what they use to ``scope``), or None
-    if this module cannot build the field's class."""
+def _field_lines(
+    field: attrs.Attribute[Any],
+    hint: Any,
+    scope: dict[str, Any],
+    kinds: dict[str, str],
+    rows: object,
+) -> list[str] | None:
+    """The builder's lines setting one field (adding what they use to ``scope``, and its
+    kind to ``kinds`` if it reads it), or None if this module cannot build the field's
+    class."""
     name = field.name
     if not field.init or field.alias != name or not name.isidentifier():
         return None
+    typed = rows is not None
     found = _kind(field, hint)
     default = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -205,6 +239,7 @@ def _field_lines(field: attrs.Attribute[Any], hint: Any, scope: dict[str, Any]) 
     if found is None:
         return None if default is attrs.NOTHING else [f"    set_({name!r}, default_{name})"]
     kind, optional, vocabulary = found
+    kinds[name] = kind
     convert = ""
     left_alone = optional  # None passes as it is, unread
     if kind == "vocabulary":
@@ -217,11 +252,16 @@ def _field_lines(field: attrs.Attribute[Any], hint: Any, scope: dict[str, Any]) 
             )
         left_alone = False  # None is converted in the read
     if kind == "evidence":
-        scope["evidence_of"] = fast_builder(Evidence)
-        if scope["evidence_of"] is None:
+        evidence = row_builder(Evidence, rows) if typed else fast_builder(Evidence)
+        if evidence is None:
             return None
-    read = _READ[kind].format(name=name, convert=convert, optional=optional)
+        scope["evidence_of"] = evidence
+    read = _READ[kind].format(
+        name=name, convert=convert, optional=optional, take_item=_TAKE_ITEM[typed]
+    )
     read = read.replace("\n", "\n    ")
+    if typed:
+        return _row_field_lines(name, kind, read, default is attrs.NOTHING, left_alone)
     lines = [f"    v = data.get({name!r}, MISSING)"]
     if default is attrs.NOTHING:
         lines += ["    if v is MISSING:", "        return None", f"    if True:{read}"]
@@ -232,11 +272,44 @@ def _field_lines(field: attrs.Attribute[Any], hint: Any, scope: dict[str, Any]) 
     return lines
 
 
+def _row_field_lines(
+    name: str, kind: str, read: str, required: bool, left_alone: bool
+) -> list[str]:
+    """The lines setting one field from a typed row, counting the key (and a period's own
+    keys) when the row has it, null or not."""
+    count = "len(v) + 1 if type(v) is dict else 1" if kind == "period" else "1"
+    if left_alone:
+        read = f"\n        if v is not None:{read.replace(chr(10), chr(10) + '    ')}"
+    return [
+        f"    v = data.{name}",
+        "    if v is MISSING:",
+        "        return None" if required else f"        v = default_{name}",
+        "    else:",
+        f"        present += {count}{read}",
+        f"    set_({name!r}, v)",
+    ]
+
+
 def fast_builder(cls: type) -> Builder | None:
-    """The builder of ``cls`` records (see ``_builder``), made on first use."""
+    """The builder of ``cls`` records from mappings (see ``_builder``), made on first use."""
     if cls not in _BUILDERS:
-        _BUILDERS[cls] = _builder(cls)
+        made = _builder(cls)
+        _BUILDERS[cls] = None if made is None else made[0]
     return _BUILDERS[cls]
+
+
+def row_builder(cls: type, rows: object) -> Builder | None:
+    """The builder of ``cls`` records from typed rows, ``rows`` marking an absent field (see
+    ``_builder``), made on first use."""
+    made = row_kinds(cls, rows)
+    return None if made is None else made[0]
+
+
+def row_kinds(cls: type, rows: object) -> tuple[Builder, dict[str, str]] | None:
+    """The builder of ``cls`` records from typed rows, and the kind of each field it reads."""
+    if cls not in _ROW_BUILDERS:
+        _ROW_BUILDERS[cls] = _builder(cls, rows)
+    return _ROW_BUILDERS[cls]
 
 
 def fast_record(data: Mapping[str, Any], cls: type[Record]) -> Record | None:

@@ -13,7 +13,7 @@ from libyamodel.errors import DataError, Problem
 from libyamodel.io._files import DATA_SUFFIXES, data_files, words_in
 from libyamodel.io._limits import DEFAULT_LIMITS, Limits, ReadError
 from libyamodel.io._origin import Origin, Step, format_steps, steps_of
-from libyamodel.io._reading import Document, read
+from libyamodel.io._reading import Document, parse, read_text
 from libyamodel.io._values import describe
 from libyamodel.model import (
     DEFAULT_ROLES,
@@ -135,6 +135,13 @@ class _Collector:
                 Origin(document.path, (), document),
                 f"expected a list of records or a mapping from type to list, got {describe(data)}",
             )
+
+    def add_read(self, records: Sequence[Record], document: Document) -> None:
+        """Add the records of a file read whole, in its order (see ``_typed``)."""
+        path = document.path
+        self.records += [
+            (record, Origin(path, (index,), document)) for index, record in enumerate(records)
+        ]
 
     def add_record(self, data: object, origin: Origin, group: str | None) -> None:
         if not isinstance(data, dict):
@@ -518,6 +525,8 @@ def load_records(
     refer to them, and may not reuse their ids. ``roles`` is the role vocabulary
     claims must use.
     """
+    from libyamodel.io._typed import typed_records  # with the first load, not the package
+
     collector = _Collector()
     for root in paths:
         if not root.exists():
@@ -536,12 +545,17 @@ def load_records(
             continue
         for file in data_files(root):
             try:
-                document = read(file, limits=limits)
+                text = read_text(file, limits)
+                typed = typed_records(text, limits) if file.suffix.lower() == ".json" else None
+                document = parse(file, text, limits) if typed is None else Document(file, None)
             except ReadError as error:
                 collector.problems.append(Problem(str(error), file=file, line=error.line))
                 collector.unread[file] = words_in(file, limits)
                 continue
-            collector.add_document(document)
+            if typed is None:
+                collector.add_document(document)
+            else:
+                collector.add_read(typed, document)
             if len(collector.records) > limits.max_records:
                 collector.problems.append(
                     Problem(

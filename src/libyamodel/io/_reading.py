@@ -28,8 +28,12 @@ from libyamodel.io._limits import (
 
 __all__ = [
     "Document",
+    "may_hold_lone_surrogate",
+    "may_hold_long_text",
     "node_tree_of",
+    "parse",
     "read",
+    "read_text",
 ]
 
 
@@ -57,14 +61,7 @@ def _check_json(data: Any, text: str, limits: Limits) -> None:
             if type(item) in _CONTAINERS
         ]
         depth += 1
-    # A decoded text is never longer than its quoted form, so look closer only
-    # when the raw file has a run that long without a quote (escaped ones kept as
-    # two characters): such a run holds a whole block of half that length,
-    # aligned to multiples of it.
-    unescaped = text.replace("\\\\", "__").replace('\\"', "__")
-    block = max(1, limits.max_text_length // 2)
-    whole_blocks = range(0, len(unescaped) - block + 1, block)
-    if any('"' not in unescaped[at : at + block] for at in whole_blocks):
+    if may_hold_long_text(text, limits):
         stack = [data]
         while stack:
             value = stack.pop()
@@ -79,6 +76,19 @@ def _check_json(data: Any, text: str, limits: Limits) -> None:
 
 
 _CONTAINERS: Final = (list, dict)
+
+
+def may_hold_long_text(text: str, limits: Limits) -> bool:
+    """Whether a JSON file's ``text`` may hold a text (or key) over the length limit.
+
+    A decoded text is never longer than its quoted form, so this is false unless the raw
+    file has a run that long without a quote (escaped ones kept as two characters): such
+    a run holds a whole block of half that length, aligned to multiples of it.
+    """
+    unescaped = text.replace("\\\\", "__").replace('\\"', "__")
+    block = max(1, limits.max_text_length // 2)
+    whole_blocks = range(0, len(unescaped) - block + 1, block)
+    return any('"' not in unescaped[at : at + block] for at in whole_blocks)
 
 
 def _no_duplicates(pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
@@ -111,9 +121,17 @@ def _read_json(text: str, limits: Limits) -> Any:
         ) from None
     if isinstance(data, list | dict):
         _check_json(data, text, limits)
-        if _LONE_SURROGATE.search(text) and _LONE_SURROGATE.search(_SURROGATE_PAIR.sub("", text)):
+        if may_hold_lone_surrogate(text):
             _refuse_surrogates(data)
     return data
+
+
+def may_hold_lone_surrogate(text: str) -> bool:
+    """Whether a JSON file's ``text`` may escape half a character: a surrogate escape that is
+    not one of a pair."""
+    return bool(
+        _LONE_SURROGATE.search(text) and _LONE_SURROGATE.search(_SURROGATE_PAIR.sub("", text))
+    )
 
 
 def _refuse_surrogates(data: Any) -> None:
@@ -139,6 +157,11 @@ def _refuse_surrogates(data: Any) -> None:
 
 def read(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one ``.yaml``, ``.yml`` or ``.json`` file within ``limits``."""
+    return parse(path, read_text(path, limits), limits)
+
+
+def read_text(path: Path, limits: Limits) -> str:
+    """A data file's text, if it is within the size limit and UTF-8."""
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
@@ -155,6 +178,11 @@ def read(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         offset = error.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
         line = raw[:offset].count(b"\n") + 1
         raise ReadError(f"not UTF-8 text (byte {offset}); save the file as UTF-8", line) from None
+    return text
+
+
+def parse(path: Path, text: str, limits: Limits) -> Document:
+    """The data of a file's ``text`` (JSON or YAML, as ``path`` is named), within ``limits``."""
     if path.suffix.lower() == ".json":
         try:
             return Document(path, _read_json(text, limits))

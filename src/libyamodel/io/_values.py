@@ -16,6 +16,7 @@ from libyamodel.model import FieldError
 from libyamodel.time import PartialDate, Period, PeriodError
 
 __all__ = [
+    "date_of",
     "describe",
     "period_of",
     "read_day",
@@ -199,6 +200,11 @@ def read_period(value: object, _: type) -> Period:
         return Period(dates["start"], dates["end"])  # type: ignore[arg-type]
     except PeriodError as error:
         raise FieldError("end" if "end" in value else seen[0], str(error)) from None
+
+
+def date_of(text: str) -> PartialDate:
+    """A date field's text structured as the converter structures it."""
+    return _shared_date(text)
 
 
 def period_of(value: object) -> Period:
