@@ -26,6 +26,7 @@ import datetime
 import enum
 import functools
 import gc
+import importlib.metadata
 import io
 import json
 import os
@@ -789,7 +790,16 @@ def environment() -> dict[str, str]:
         "duckdb": duckdb.__version__,
         "numpy": np.__version__,
         "pyyaml": yaml.__version__,
+        "msgspec": _version_of("msgspec"),
     }
+
+
+def _version_of(package: str) -> str:
+    """An installed package's version, or "not installed" (msgspec: the ``fast`` extra)."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -843,7 +853,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elapsed = time.perf_counter() - started
         print(
             f"libyamodel {env['libyamodel']} benchmarks ({elapsed:.0f} s): Python {env['python']},"
-            f" {env['cpus']} CPUs, pandas {env['pandas']}, duckdb {env['duckdb']}\n"
+            f" {env['cpus']} CPUs, pandas {env['pandas']}, duckdb {env['duckdb']},"
+            f" msgspec {env['msgspec']}\n"
         )
         print(text_report(reports, imports, found))
     return 0

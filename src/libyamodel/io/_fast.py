@@ -152,7 +152,7 @@ _INSTANCE_OF: Final = type(attrs.validators.instance_of(int))
 
 
 _BUILDERS: Final[dict[type, Builder | None]] = {}
-_ROW_BUILDERS: Final[dict[type, tuple[Builder, dict[str, str]] | None]] = {}
+_ROW_BUILDERS: Final[dict[tuple[type, object], tuple[Builder, dict[str, str]] | None]] = {}
 
 
 def _builder(cls: type, rows: object = None) -> tuple[Builder, dict[str, str]] | None:
@@ -307,9 +307,10 @@ def row_builder(cls: type, rows: object) -> Builder | None:
 
 def row_kinds(cls: type, rows: object) -> tuple[Builder, dict[str, str]] | None:
     """The builder of ``cls`` records from typed rows, and the kind of each field it reads."""
-    if cls not in _ROW_BUILDERS:
-        _ROW_BUILDERS[cls] = _builder(cls, rows)
-    return _ROW_BUILDERS[cls]
+    key = (cls, rows)
+    if key not in _ROW_BUILDERS:
+        _ROW_BUILDERS[key] = _builder(cls, rows)
+    return _ROW_BUILDERS[key]
 
 
 def fast_record(data: Mapping[str, Any], cls: type[Record]) -> Record | None:
