@@ -1,12 +1,12 @@
 """A quicker way to build the common records from plain data, with the same checks.
 
 The cattrs converter (``_convert``) is the one definition of the format. This module
-builds a record from a mapping by setting its fields directly, doing for each field
-exactly what the converter and the record's own converters and validators would do,
-for the kinds of field it knows (ids, texts, vocabulary values, dates written as text,
-periods, evidence). It
-answers ``None`` for anything else, and for any value a check refuses, so that the
-converter builds that record, or says what is wrong with it, as it always has.
+builds a record from a mapping (or from a typed row, for ``_typed``) by setting its
+fields directly, doing for each field exactly what the converter and the record's own
+converters and validators would do, for the kinds of field it knows (ids, texts,
+vocabulary values, dates written as text, periods, evidence). It answers ``None`` for
+anything else, and for any value a check refuses, so that the converter builds that
+record, or says what is wrong with it, as it always has.
 """
 
 from __future__ import annotations
@@ -252,10 +252,10 @@ def _field_lines(
             )
         left_alone = False  # None is converted in the read
     if kind == "evidence":
-        evidence = row_builder(Evidence, rows) if typed else fast_builder(Evidence)
-        if evidence is None:
+        made = row_kinds(Evidence, rows) if typed else (fast_builder(Evidence), {})
+        if made is None or made[0] is None:
             return None
-        scope["evidence_of"] = evidence
+        scope["evidence_of"] = made[0]
     read = _READ[kind].format(
         name=name, convert=convert, optional=optional, take_item=_TAKE_ITEM[typed]
     )
@@ -296,13 +296,6 @@ def fast_builder(cls: type) -> Builder | None:
         made = _builder(cls)
         _BUILDERS[cls] = None if made is None else made[0]
     return _BUILDERS[cls]
-
-
-def row_builder(cls: type, rows: object) -> Builder | None:
-    """The builder of ``cls`` records from typed rows, ``rows`` marking an absent field (see
-    ``_builder``), made on first use."""
-    made = row_kinds(cls, rows)
-    return None if made is None else made[0]
 
 
 def row_kinds(cls: type, rows: object) -> tuple[Builder, dict[str, str]] | None:

@@ -86,21 +86,19 @@ def typed_records(text: str, limits: Limits) -> list[Record] | None:
     must read it: msgspec missing, a file it would refuse or read otherwise, or anything
     unusual (a key written twice, a long text, half a character escaped, a key spaced from its
     colon, a record type or field the quicker builder leaves to the converter)."""
-    if limits.max_depth < _DEEPEST:
-        return None
-    if _SPACED_KEY.search(text) or may_hold_lone_surrogate(text):
-        return None
-    if may_hold_long_text(text, limits):
-        return None
     reader = _decoder()
-    if reader is None:
+    if reader is None or limits.max_depth < _DEEPEST:
         return None
     decoder, refused, builders = reader
-    try:
+    try:  # first, as it stops at the first record of a kind this path leaves
         rows = decoder.decode(text)
     except refused:
         return None
     if len(rows) > limits.max_records:
+        return None
+    if _SPACED_KEY.search(text) or may_hold_lone_surrogate(text):
+        return None
+    if may_hold_long_text(text, limits):
         return None
     records: list[Record] = []
     keys = len(rows)  # each row's type
